@@ -1,0 +1,81 @@
+// Builds dist/, the whole deployable site, from web/ and the wasm build.
+//   node web/build.mjs [--wasm-dir build/wasm/web] [--out dist]
+// Steps: empty dist/; bundle web/src/main.js (and web/src/sw.js when present)
+// with esbuild into classic IIFE scripts, because Chromium refuses module
+// scripts on file://; copy web/index.html (with the CSP filled in), everything
+// under web/static/, the core (calccore.mjs/.wasm for http, calccore.single.js
+// for file://) and KaTeX's CSS and fonts. The result needs no server logic:
+// copying dist/ anywhere is the deployment.
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { CSP } from './csp.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    'wasm-dir': { type: 'string', default: path.join(root, 'build/wasm/web') },
+    out: { type: 'string', default: path.join(root, 'dist') },
+  },
+});
+const out = path.resolve(opts.out);
+const wasmDir = path.resolve(opts['wasm-dir']);
+const CORE_FILES = ['calccore.mjs', 'calccore.wasm', 'calccore.single.js'];
+
+async function exists(p) {
+  return stat(p).then(() => true, () => false);
+}
+
+async function bundleScripts() {
+  const entries = { app: 'web/src/main.js' };
+  if (await exists(path.join(root, 'web/src/sw.js'))) entries.sw = 'web/src/sw.js';
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+async function copyCore() {
+  for (const file of CORE_FILES) {
+    const from = path.join(wasmDir, file);
+    if (!(await exists(from))) {
+      throw new Error(`${from} is missing: build the core first (scripts/build-wasm)`);
+    }
+    await cp(from, path.join(out, file));
+  }
+}
+
+async function copyKatex() {
+  const katexDist = path.join(root, 'node_modules/katex/dist');
+  await cp(path.join(katexDist, 'katex.min.css'), path.join(out, 'katex/katex.min.css'));
+  // woff2 only: every browser that runs the workbook's wasm reads woff2, and the
+  // .woff/.ttf fallbacks named in the CSS would triple the size of dist/.
+  await cp(path.join(katexDist, 'fonts'), path.join(out, 'katex/fonts'), {
+    recursive: true,
+    filter: (src) => !/\.(woff|ttf)$/.test(src),
+  });
+}
+
+async function writeIndex() {
+  const html = await readFile(path.join(root, 'web/index.html'), 'utf8');
+  await writeFile(path.join(out, 'index.html'), html.replaceAll('__CSP__', CSP));
+}
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+if (await exists(path.join(root, 'web/static'))) {
+  await cp(path.join(root, 'web/static'), out, { recursive: true });
+}
+await Promise.all([bundleScripts(), copyCore(), copyKatex(), writeIndex()]);
+console.log(`dist/ built at ${out}`);
