@@ -1,0 +1,93 @@
+#include "exercise/catalog.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "exercise/embedded.h"
+
+namespace calc::exercise {
+
+const Exercise* Catalog::find_exercise(std::string_view id) const {
+  for (const auto& e : exercises)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+std::pair<const Exercise*, const Box*> Catalog::find_box(std::string_view box_id) const {
+  for (const auto& e : exercises)
+    if (const Box* b = e.find_box(box_id)) return {&e, b};
+  return {nullptr, nullptr};
+}
+
+Catalog build_catalog(const std::vector<SourceFile>& files) {
+  Catalog c;
+  std::set<std::string> exercise_ids, box_ids;
+  for (const auto& f : files) {
+    LoadResult r = load_exercise(f.text, f.name);
+    if (r.error) {
+      c.errors.push_back(*r.error);
+      continue;
+    }
+    Exercise& ex = *r.exercise;
+    if (!exercise_ids.insert(ex.id).second) {
+      c.errors.push_back({f.name, 1, "exercise id '" + ex.id + "' is also used by another file"});
+      continue;
+    }
+    bool clash = false;
+    for (const auto& b : ex.boxes) {
+      if (!box_ids.insert(b.id).second) {
+        c.errors.push_back({f.name, b.line, "box id '" + b.id + "' is also used by another file"});
+        clash = true;
+      }
+    }
+    if (!clash) c.exercises.push_back(std::move(ex));
+  }
+  std::stable_sort(c.exercises.begin(), c.exercises.end(), [](const Exercise& a, const Exercise& b) {
+    return a.order != b.order ? a.order < b.order : a.id < b.id;
+  });
+  return c;
+}
+
+std::vector<SourceFile> read_directory(const std::string& dir, std::string& error) {
+  namespace fs = std::filesystem;
+  std::vector<SourceFile> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    error = dir + ": not a directory";
+    return out;
+  }
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".toml") paths.push_back(entry.path());
+  if (ec) {
+    error = dir + ": " + ec.message();
+    return out;
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    out.push_back({p.string(), text.str()});
+  }
+  if (paths.empty()) error = dir + ": no *.toml exercise files";
+  return out;
+}
+
+std::vector<SourceFile> embedded_sources() {
+  std::vector<SourceFile> out;
+  for (std::size_t i = 0; i < kEmbeddedExerciseCount; ++i)
+    out.push_back({std::string("exercises/") + kEmbeddedExercises[i].name,
+                   std::string(reinterpret_cast<const char*>(kEmbeddedExercises[i].text), kEmbeddedExercises[i].size)});
+  return out;
+}
+
+const Catalog& builtin_catalog() {
+  static const Catalog catalog = build_catalog(embedded_sources());
+  return catalog;
+}
+
+}  // namespace calc::exercise

@@ -1,0 +1,85 @@
+// The TOML-subset reader: values, structure, and errors with line numbers.
+#include <gtest/gtest.h>
+
+#include "exercise/toml.h"
+
+namespace calc::toml {
+namespace {
+
+Value parse_ok(std::string_view text) {
+  ParseOutcome r = parse(text);
+  EXPECT_FALSE(r.error.has_value()) << (r.error ? r.error->message : "");
+  return r.document.value_or(Value{});
+}
+
+Error parse_error(std::string_view text) {
+  ParseOutcome r = parse(text);
+  EXPECT_TRUE(r.error.has_value());
+  return r.error.value_or(Error{});
+}
+
+TEST(ExerciseToml, ScalarsAndLines) {
+  Value doc = parse_ok("# comment\nid = \"a.b\"\nn = -12\nf = 1.5e-3\nyes = true\n");
+  ASSERT_NE(doc.find("id"), nullptr);
+  EXPECT_EQ(doc.find("id")->string, "a.b");
+  EXPECT_EQ(doc.find("id")->line, 2);
+  EXPECT_EQ(doc.find("n")->integer, -12);
+  EXPECT_DOUBLE_EQ(doc.find("f")->floating, 1.5e-3);
+  EXPECT_TRUE(doc.find("yes")->boolean);
+  EXPECT_EQ(doc.find("yes")->line, 5);
+}
+
+TEST(ExerciseToml, StringsKeepLatexInLiteralForms) {
+  Value doc = parse_ok(
+      "a = '\\frac{1}{x}'\n"
+      "b = \"tab\\there \\u00e9\"\n"
+      "c = '''\nline1 \\nabla\nline2'''\n"
+      "d = \"\"\"\nx \\\n   y\"\"\"\n");
+  EXPECT_EQ(doc.find("a")->string, "\\frac{1}{x}");
+  EXPECT_EQ(doc.find("b")->string, "tab\there \xC3\xA9");
+  EXPECT_EQ(doc.find("c")->string, "line1 \\nabla\nline2");
+  EXPECT_EQ(doc.find("d")->string, "x y");
+}
+
+TEST(ExerciseToml, TablesArraysOfTablesAndDottedKeys) {
+  Value doc = parse_ok(
+      "title.zh = '标题'\n"
+      "[variables]\nx = \"real\"\n"
+      "[[box]]\nid = \"one\"\nwrt = [\"x_1\",\n  \"x_2\", # trailing comma next\n]\n"
+      "[[box.hint]]\nen = 'h1'\n[[box.hint]]\nen = 'h2'\n[box.solution]\nen = 's'\n"
+      "[[box]]\nid = \"two\"\nplot = { of = \"f\", xmin = 0, xmax = 3 }\n");
+  EXPECT_EQ(doc.find("title")->find("zh")->string, "标题");
+  EXPECT_EQ(doc.find("variables")->find("x")->string, "real");
+  const Value* boxes = doc.find("box");
+  ASSERT_TRUE(boxes && boxes->is_array());
+  ASSERT_EQ(boxes->items.size(), 2u);
+  const Value& first = boxes->items[0];
+  EXPECT_EQ(first.find("wrt")->items.size(), 2u);
+  EXPECT_EQ(first.find("hint")->items.size(), 2u);
+  EXPECT_EQ(first.find("hint")->items[1].find("en")->string, "h2");
+  EXPECT_EQ(first.find("solution")->find("en")->string, "s");
+  EXPECT_EQ(boxes->items[1].find("plot")->find("xmax")->integer, 3);
+  EXPECT_EQ(boxes->items[1].line, 14);
+}
+
+TEST(ExerciseToml, ErrorsCarryTheirLine) {
+  EXPECT_EQ(parse_error("a = 1\nb = \"open\n").line, 2);
+  EXPECT_EQ(parse_error("a = 1\na = 2\n").line, 2);
+  EXPECT_EQ(parse_error("\n\nkey = bare\n").line, 3);
+  EXPECT_EQ(parse_error("[t]\nx = 1\n[t]\n").line, 3);
+  EXPECT_EQ(parse_error("x = [1, 2\n").line, 2);
+  EXPECT_EQ(parse_error("x = '''\nnever closed\n").line, 1);
+  EXPECT_EQ(parse_error("s = \"bad \\q escape\"\n").line, 1);
+  EXPECT_EQ(parse_error("x = 1 2\n").line, 1);
+  EXPECT_EQ(parse_error("n = 99999999999999999999\n").line, 1);
+}
+
+TEST(ExerciseToml, HostileInputIsAnErrorNotACrash) {
+  for (std::string_view text : {"[", "[[", "=", "a.=1", "a = {", "a = { b = 1", "\"", "a = [[[[[", "[a]]"}) {
+    ParseOutcome r = parse(text);
+    EXPECT_TRUE(r.error.has_value()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace calc::toml
