@@ -1,0 +1,72 @@
+#pragma once
+// What a name means in one ParseContext: declared variables, abstract
+// functions and definitions first, then built-in functions and constants,
+// then (with implicit_scalars) any single letter. Names are compared in their
+// canonical spelling, so a context may declare "x1", "x_1", "x_{1}" or "x₁".
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "expr/expr.h"
+#include "expr/functions.h"
+#include "parse/parser.h"
+
+namespace calc::parsing {
+
+// "x", 1 -> "x_1"; "x", -1 -> "x".
+std::string canonical_name(std::string_view letters, int index);
+// "x1", "x_1", "x_{1}", "x₁" -> "x_1"; other names are returned unchanged.
+std::string normalize_name(std::string_view name);
+
+class Scope {
+ public:
+  enum class What {
+    Nothing,
+    Scalar,      // declared, or a single letter under implicit_scalars
+    Vector,
+    Matrix,
+    Function,    // declared abstract function
+    Definition,  // a name for an expression
+    Builtin,     // sin, ln, ... (FunctionRecord)
+    Dot,         // dot(a, b) = transpose(a) * b
+    Norm,        // norm(x)
+    Constant,    // e, pi, π
+  };
+  struct Entry {
+    What what = What::Nothing;
+    bool declared = false;  // named in the context (not implicit, not built in)
+    const ParseContext::AbstractFunction* function = nullptr;
+    const ParseContext::Definition* definition = nullptr;
+    const FunctionRecord* builtin = nullptr;
+    ConstantId constant = ConstantId::E;
+  };
+
+  explicit Scope(const ParseContext& ctx);
+
+  Entry lookup(std::string_view letters, int index) const;
+  bool is_function_like(const Entry& e) const {
+    return e.what == What::Function || e.what == What::Builtin || e.what == What::Dot || e.what == What::Norm;
+  }
+
+  // The expression a variable entry stands for (x, x_1, vector x, matrix A).
+  Expr variable(std::string_view letters, int index, What what) const;
+  // f applied to its declared parameters, each parameter itself expanded when
+  // it is a declared function (u = f(x, y, z) with x = x(a, b)).
+  Expr bare_function(const ParseContext::AbstractFunction& f) const;
+  // What a parameter or derivative variable name stands for: a declared
+  // function of its own parameters, a declared vector, or a scalar symbol.
+  Expr parameter(std::string_view name) const;
+  // Whether a canonical name is a parameter of some declared function.
+  bool is_parameter(const std::string& name) const { return parameters_.count(name) != 0; }
+
+ private:
+  Expr bare_function(const ParseContext::AbstractFunction& f, int depth) const;
+  Expr parameter(std::string_view name, int depth) const;
+
+  std::unordered_map<std::string, Entry> declared_;
+  std::unordered_set<std::string> parameters_;
+  bool implicit_scalars_;
+};
+
+}  // namespace calc::parsing
