@@ -202,8 +202,11 @@ class Lexer {
       i_ = end;
       return std::nullopt;
     }
-    synth(Tok::Caret, start, end - start).glued = glued;
-    synth(Tok::LParen, start, 0);
+    // The synthetic brackets span the whole superscript, so an error inside
+    // an incomplete one (x⁻) points at it.
+    const std::string run = span_text(in_, start, end);
+    synth(Tok::Caret, start, end - start, run).glued = glued;
+    synth(Tok::LParen, start, end - start, run);
     std::size_t j = start;
     while (j < end) {
       const char32_t p = superscript_plain(in_[j]);
@@ -225,7 +228,7 @@ class Lexer {
       }
       ++j;
     }
-    synth(Tok::RParen, end, 0);
+    synth(Tok::RParen, start, end - start, run);
     i_ = end;
     return std::nullopt;
   }
@@ -307,6 +310,8 @@ std::optional<ParseError> check_brackets(const std::vector<Token>& tokens, std::
 }
 
 std::string token_text(const Token& t) {
+  // The ^ ( ) made from a superscript are quoted as the superscript itself.
+  if (t.synthetic && t.kind != Tok::Number && t.kind != Tok::Ident && !t.text.empty()) return t.text;
   switch (t.kind) {
     case Tok::End: return "";
     case Tok::Sub: return "_" + t.text;

@@ -56,8 +56,6 @@ constexpr std::array<std::string_view, 22> kUnsupportedFunctions{
     "cot",    "sec",   "csc",   "cosec",  "arccot", "asinh", "acosh",  "atanh", "arsinh", "arcosh", "artanh",
     "arcsinh", "arccosh", "arctanh", "sgn", "sign",  "floor", "ceil",  "max",   "min",   "erf",   "ctg"};
 
-// Longest piece tried when splitting a run of letters into known names.
-constexpr std::size_t kMaxNameLength = 32;
 // Highest derivative order accepted in one ∂ or d.
 constexpr int kMaxDerivativeOrder = 9;
 
@@ -365,9 +363,10 @@ class Parser {
 
   Expr parse_number() {
     const Token t = toks_[advance()];
+    // The lexer only lets well-formed literals through, so a literal that
+    // does not convert is one that overflows a double (1e999).
     const std::optional<Number> v = Number::from_literal(t.text);
-    if (!v) fail(code::kBadNumber, t.pos, t.len, t.text);
-    if (!v->is_finite()) fail(code::kNumberTooLarge, t.pos, t.len);
+    if (!v || !v->is_finite()) fail(code::kNumberTooLarge, t.pos, t.len);
     return number(*v);
   }
 
@@ -411,12 +410,13 @@ class Parser {
     auto& rows = items.rows;
     if (rows.size() == 1) return build(start, [&] { return vector(std::move(rows[0])); });
     const bool column = std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.size() == 1; });
+    const std::size_t width = rows[0].size();
     std::vector<Expr> elements;
     for (auto& row : rows) {
       if (column) {
         elements.push_back(row[0]);
       } else {
-        if (row.size() != rows[0].size()) fail(code::kBadVector, start, span_from(start));
+        if (row.size() != width) fail(code::kBadVector, start, span_from(start));
         elements.push_back(build(start, [&] { return vector(std::move(row)); }));
       }
     }
@@ -543,7 +543,33 @@ class Parser {
     if (split_name()) return parse_name();
     const std::uint32_t len = tok(pos_ + consumed - 1).pos + tok(pos_ + consumed - 1).len - t.pos;
     if (peek(consumed).kind == Tok::LParen) fail(code::kUnknownFunction, t.pos, len, token_text(t));
+    // In "xyz" with x and y declared, point at the z.
+    const std::size_t known = known_prefix(t.text);
+    if (known > 0) {
+      const std::string rest = t.text.substr(known);
+      const std::uint32_t rest_pos = t.pos + static_cast<std::uint32_t>(count_code_points(t.text.substr(0, known)));
+      fail(code::kUnknownSymbol, rest_pos, len - (rest_pos - t.pos), canonical_name(rest, index));
+    }
     fail(code::kUnknownSymbol, t.pos, len, canonical_name(t.text, index));
+  }
+
+  // Bytes of the longest prefix of a run of letters that splits into known names.
+  std::size_t known_prefix(const std::string& letters_utf8) const {
+    std::u32string letters;
+    decode_utf8(letters_utf8, letters);
+    std::vector<bool> reachable(letters.size() + 1, false);
+    reachable[0] = true;
+    std::size_t furthest = 0;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+      if (!reachable[i]) continue;
+      for (std::size_t j = i + 1; j <= std::min(letters.size(), i + scope_.max_name_length()); ++j) {
+        if (scope_.lookup(to_utf8(letters.substr(i, j - i)), -1).what != Scope::What::Nothing) {
+          reachable[j] = true;
+          furthest = std::max(furthest, j);
+        }
+      }
+    }
+    return to_utf8(letters.substr(0, furthest)).size();
   }
 
   // Splits an unknown run of letters into known names ("xy" -> x y,
@@ -566,7 +592,7 @@ class Parser {
     std::vector<std::size_t> choice(n + 1, n);
     cost[n] = 0;
     for (std::size_t i = n; i-- > 0;) {
-      for (std::size_t j = std::min(n, i + kMaxNameLength); j > i; --j) {
+      for (std::size_t j = std::min(n, i + scope_.max_name_length()); j > i; --j) {
         if (cost[j] == INT_MAX || cost[j] + 1 >= cost[i]) continue;
         const bool last = j == n;
         const std::string s = piece(i, j);
@@ -577,6 +603,9 @@ class Parser {
       }
     }
     if (cost[0] == INT_MAX) return false;
+    // log2 x and log10(x) mean other bases, which the workbook does not have.
+    if (t.index >= 0 && !numeric_sub && t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, "log") == 0)
+      fail(code::kUnknownFunction, t.pos, t.len, token_text(t));
 
     std::vector<std::pair<std::size_t, std::size_t>> pieces;
     for (std::size_t i = 0; i < n; i = choice[i]) pieces.emplace_back(i, choice[i]);

@@ -1,5 +1,6 @@
 #include "parse/scope.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -68,8 +69,13 @@ std::string normalize_name(std::string_view name) {
 Scope::Scope(const ParseContext& ctx) : implicit_scalars_(ctx.implicit_scalars) {
   auto declare = [&](const std::string& name, Entry e) {
     e.declared = true;
-    declared_.insert_or_assign(normalize_name(name), e);
+    const std::string canonical = normalize_name(name);
+    max_name_length_ = std::max(max_name_length_, count_code_points(canonical));
+    declared_.insert_or_assign(canonical, e);
   };
+  for (const FunctionRecord& f : builtin_functions()) max_name_length_ = std::max(max_name_length_, f.name.size());
+  for (const auto& [alias, name] : kAliases) max_name_length_ = std::max(max_name_length_, alias.size());
+  max_name_length_ = std::max<std::size_t>(max_name_length_, 4);  // norm
   for (const auto& n : ctx.scalars) declare(n, Entry{What::Scalar});
   for (const auto& n : ctx.vectors) declare(n, Entry{What::Vector});
   for (const auto& n : ctx.matrices) declare(n, Entry{What::Matrix});

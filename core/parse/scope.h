@@ -57,6 +57,9 @@ class Scope {
   // What a parameter or derivative variable name stands for: a declared
   // function of its own parameters, a declared vector, or a scalar symbol.
   Expr parameter(std::string_view name) const;
+  // Code points in the longest name lookup() can find: a bound on the pieces
+  // tried when a run of letters is split.
+  std::size_t max_name_length() const { return max_name_length_; }
   // Whether a canonical name is a parameter of some declared function.
   bool is_parameter(const std::string& name) const { return parameters_.count(name) != 0; }
 
@@ -67,6 +70,7 @@ class Scope {
   std::unordered_map<std::string, Entry> declared_;
   std::unordered_set<std::string> parameters_;
   bool implicit_scalars_;
+  std::size_t max_name_length_ = 0;
 };
 
 }  // namespace calc::parsing
