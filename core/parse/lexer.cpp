@@ -23,9 +23,14 @@ int digits_to_index(std::u32string_view digits) {
   return static_cast<int>(v);
 }
 
+bool is_opener(Tok k) { return k == Tok::LParen || k == Tok::LBracket || k == Tok::LBrace; }
+bool is_closer(Tok k) { return k == Tok::RParen || k == Tok::RBracket || k == Tok::RBrace; }
+Tok closer_of(Tok k) { return k == Tok::LParen ? Tok::RParen : k == Tok::LBracket ? Tok::RBracket : Tok::RBrace; }
+
 class Lexer {
  public:
-  Lexer(std::u32string_view in, std::vector<Token>& out) : in_(in), out_(out) {}
+  Lexer(std::u32string_view in, std::size_t max_depth, std::vector<Token>& out)
+      : in_(in), max_depth_(max_depth), out_(out) {}
 
   std::optional<ParseError> run() {
     while (i_ < in_.size()) {
@@ -49,9 +54,11 @@ class Lexer {
       } else {
         err = symbol(c);
       }
+      if (!err) err = bracket_error_;
       if (err) return err;
       glued_ = true;
     }
+    if (!open_.empty()) return unclosed(open_.back());
     Token end;
     end.kind = Tok::End;
     end.pos = static_cast<std::uint32_t>(in_.size());
@@ -71,7 +78,32 @@ class Lexer {
     t.text = std::move(text);
     out_.push_back(std::move(t));
     glued_ = true;
+    track_brackets(out_.size() - 1);
     return out_.back();
+  }
+
+  static ParseError unclosed(const Token& o) {
+    return make_error(code::kUnbalanced, o.pos, o.len ? o.len : 1, token_text(o));
+  }
+
+  // Keeps the stack of open brackets; the first problem is kept in
+  // bracket_error_ and ends lexing.
+  void track_brackets(std::size_t i) {
+    const Token& t = out_[i];
+    if (bracket_error_) return;
+    if (is_opener(t.kind)) {
+      open_.push_back(t);
+      if (open_.size() > max_depth_)
+        bracket_error_ = make_error(code::kTooDeep, t.pos, t.len ? t.len : 1, std::to_string(max_depth_));
+    } else if (is_closer(t.kind)) {
+      if (open_.empty()) {
+        bracket_error_ = make_error(code::kUnbalanced, t.pos, t.len, token_text(t), {}, Variant::StrayCloser);
+      } else if (closer_of(open_.back().kind) != t.kind) {
+        bracket_error_ = unclosed(open_.back());
+      } else {
+        open_.pop_back();
+      }
+    }
   }
 
   std::size_t digits_end(std::size_t j) const {
@@ -275,38 +307,18 @@ class Lexer {
   }
 
   std::u32string_view in_;
+  std::size_t max_depth_;
   std::vector<Token>& out_;
+  std::vector<Token> open_;
+  std::optional<ParseError> bracket_error_;
   std::size_t i_ = 0;
   bool glued_ = false;
 };
 
-bool is_opener(Tok k) { return k == Tok::LParen || k == Tok::LBracket || k == Tok::LBrace; }
-bool is_closer(Tok k) { return k == Tok::RParen || k == Tok::RBracket || k == Tok::RBrace; }
-Tok closer_of(Tok k) { return k == Tok::LParen ? Tok::RParen : k == Tok::LBracket ? Tok::RBracket : Tok::RBrace; }
-
 }  // namespace
 
-std::optional<ParseError> lex(std::u32string_view input, std::vector<Token>& out) { return Lexer(input, out).run(); }
-
-std::optional<ParseError> check_brackets(const std::vector<Token>& tokens, std::size_t max_depth) {
-  std::vector<const Token*> open;
-  for (const Token& t : tokens) {
-    if (is_opener(t.kind)) {
-      open.push_back(&t);
-      if (open.size() > max_depth)
-        return make_error(code::kTooDeep, t.pos, t.len ? t.len : 1, std::to_string(max_depth));
-    } else if (is_closer(t.kind)) {
-      if (open.empty()) return make_error(code::kUnbalanced, t.pos, t.len, token_text(t), {}, Variant::StrayCloser);
-      const Token& o = *open.back();
-      if (closer_of(o.kind) != t.kind) return make_error(code::kUnbalanced, o.pos, o.len ? o.len : 1, token_text(o));
-      open.pop_back();
-    }
-  }
-  if (!open.empty()) {
-    const Token& o = *open.back();
-    return make_error(code::kUnbalanced, o.pos, o.len ? o.len : 1, token_text(o));
-  }
-  return std::nullopt;
+std::optional<ParseError> lex(std::u32string_view input, std::size_t max_depth, std::vector<Token>& out) {
+  return Lexer(input, max_depth, out).run();
 }
 
 std::string token_text(const Token& t) {

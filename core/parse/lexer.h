@@ -1,7 +1,7 @@
 #pragma once
-// Turns decoded input into tokens, and checks that (), [] and {} balance and
-// nest no deeper than the limit, before any parsing (so a hundred thousand
-// open brackets cost one linear pass).
+// Turns decoded input into tokens, checking as it goes that (), [] and {}
+// balance and nest no deeper than the limit, so a hundred thousand open
+// brackets stop the lexer at the first one too many.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +16,7 @@ namespace calc::parsing {
 inline constexpr int kMaxIndex = 999999;
 
 // On success appends the tokens and a final End token to `out`.
-std::optional<ParseError> lex(std::u32string_view input, std::vector<Token>& out);
-
-std::optional<ParseError> check_brackets(const std::vector<Token>& tokens, std::size_t max_depth);
+std::optional<ParseError> lex(std::u32string_view input, std::size_t max_depth, std::vector<Token>& out);
 
 // How a token is quoted in messages ("(", "sin", "x_1").
 std::string token_text(const Token& t);

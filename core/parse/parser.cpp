@@ -511,7 +511,8 @@ class Parser {
   // ---- names ----
   Expr parse_name() {
     const Token t = cur();
-    if (t.text[0] == 'd' && !scope_.lookup(t.text, t.index).declared) {
+    // Leibniz notation, unless the exercise declares d (or this very name).
+    if (t.text[0] == 'd' && !scope_.lookup("d", -1).declared && !scope_.lookup(t.text, t.index).declared) {
       if (std::optional<Expr> e = try_leibniz()) return *e;
     }
     int index = t.index;
@@ -545,7 +546,7 @@ class Parser {
     if (peek(consumed).kind == Tok::LParen) fail(code::kUnknownFunction, t.pos, len, token_text(t));
     // In "xyz" with x and y declared, point at the z.
     const std::size_t known = known_prefix(t.text);
-    if (known > 0) {
+    if (known > 0 && known < t.text.size()) {
       const std::string rest = t.text.substr(known);
       const std::uint32_t rest_pos = t.pos + static_cast<std::uint32_t>(count_code_points(t.text.substr(0, known)));
       fail(code::kUnknownSymbol, rest_pos, len - (rest_pos - t.pos), canonical_name(rest, index));
@@ -1076,9 +1077,11 @@ ParseResult parse(std::string_view input, const ParseContext& ctx, const ParseLi
   ParseResult result;
   try {
     if (input.size() > limits.max_input_bytes) {
-      const std::size_t at = count_code_points(input.substr(0, limits.max_input_bytes));
-      throw Failure{make_error(code::kTooLong, at, count_code_points(input.substr(limits.max_input_bytes)),
-                               std::to_string(limits.max_input_bytes))};
+      // The excess starts at the code point that crosses the limit.
+      std::size_t cut = limits.max_input_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+      throw Failure{make_error(code::kTooLong, count_code_points(input.substr(0, cut)),
+                               count_code_points(input.substr(cut)), std::to_string(limits.max_input_bytes))};
     }
     std::u32string cps;
     if (const auto bad = decode_utf8(input, cps)) throw Failure{make_error(code::kInvalidUtf8, bad->position, 1)};
@@ -1089,8 +1092,7 @@ ParseResult parse(std::string_view input, const ParseContext& ctx, const ParseLi
     }
     if (std::all_of(cps.begin(), cps.end(), is_space)) fail(code::kEmpty, 0, cps.size());
     std::vector<Token> tokens;
-    if (auto e = lex(cps, tokens)) throw Failure{*e};
-    if (auto e = check_brackets(tokens, limits.max_depth)) throw Failure{*e};
+    if (auto e = lex(cps, limits.max_depth, tokens)) throw Failure{*e};
     const Scope scope(ctx);
     result.expr = Parser(std::move(tokens), scope, limits).run();
   } catch (const Failure& f) {
