@@ -1,6 +1,6 @@
 // Derivative notation: ∂f/∂x, ∂²f/∂x∂y, ∂/∂x E, ∂_x f, f_x, and Leibniz
 // dy/dx, d f / d x, d/dx E, d(E)/dx, d²y/dx².
-#include <climits>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +17,7 @@ constexpr int kMaxDerivativeOrder = 9;
 
 // f_x: the partial derivative of a declared function (or of a definition).
 Expr Parser::subscript_partial(const Scope::Entry& entry, const Token& t, int index, const std::string& sub_name) {
-  const Token& sub = tok(pos_ - 1);
+  const Token sub = tok(pos_ - 1);
   Denominator d;
   d.var = name_from_canonical(sub_name, sub.pos + 1, sub.len - 1);
   Expr numerator;
