@@ -85,7 +85,8 @@ class Tape {
   double operator()(std::span<const double> point) const;
   float operator()(std::span<const float> point) const;
 
-  // The general form, for T = float, double, ad::Dual<float>, ad::Dual<double>.
+  // One point at a time, for T = float, double, ad::Dual<float>, ad::Dual<double>
+  // (evaluate() is the faster path for many points of float or double).
   // `registers` is reused across calls (resized once); after the call it holds
   // every register's value at the last point, which reverse mode reads.
   template <class T>
@@ -100,6 +101,9 @@ class Tape {
 
  private:
   friend class TapeBuilder;
+  static constexpr std::size_t kBlock = 64;  // points per block in evaluate()
+  template <class T>
+  std::size_t run_blocks(std::span<const T> inputs, std::span<T> outputs) const;
   std::size_t variable_count_ = 0;
   std::vector<double> constants_;
   std::vector<float> constants_f_;  // the same constants rounded once to float

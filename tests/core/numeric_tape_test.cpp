@@ -151,6 +151,38 @@ TEST(NumericTape, VectorsGiveOneOutputPerElement) {
   EXPECT_EQ(out, (std::vector<double>{6, 5, 7, -5, 4, 7}));
 }
 
+TEST(NumericTape, BatchEvaluationMatchesPointByPointRuns) {
+  // 203 points: several full blocks and a partial one, two outputs, float and double.
+  const Tape tape = compiled("[x^3 - 1/x + sin(y)*x^y, ln(abs(x - y)) + x^(-4)]", {"x", "y"});
+  std::vector<double> in;
+  for (int i = 0; i < 203; ++i) {
+    in.push_back(-2 + 0.02 * i);
+    in.push_back(0.5 + 0.01 * i);
+  }
+  std::vector<double> batch(2 * 203), single(2), registers;
+  const std::size_t bad = tape.evaluate(in, batch);
+  std::size_t bad_single = 0;
+  for (int i = 0; i < 203; ++i) {
+    bad_single += tape.run<double>(std::span<const double>(in).subspan(2 * i, 2), single, registers);
+    for (int k = 0; k < 2; ++k) {
+      const double a = batch[2 * i + k], b = single[k];
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << "point " << i << " output " << k;
+    }
+  }
+  EXPECT_EQ(bad, bad_single);
+  EXPECT_GT(bad, 0u);  // x^y for negative x
+
+  std::vector<float> in32(in.begin(), in.end()), batch32(2 * 203), single32(2), registers32;
+  tape.evaluate(in32, batch32);
+  for (int i = 0; i < 203; ++i) {
+    tape.run<float>(std::span<const float>(in32).subspan(2 * i, 2), single32, registers32);
+    for (int k = 0; k < 2; ++k) {
+      const float a = batch32[2 * i + k], b = single32[k];
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << "float point " << i << " output " << k;
+    }
+  }
+}
+
 TEST(NumericTape, NormOfAVectorOfScalars) {
   const std::string vars[] = {"a", "b"};
   const TapeResult r = Tape::compile(norm(vector({symbol("a"), symbol("b")})), vars);
