@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -281,7 +282,8 @@ class TapeBuilder {
   }
 
   std::uint32_t constant(double v) {
-    const auto bits = std::bit_cast<std::uint64_t>(v);
+    std::uint64_t bits;  // keyed by bit pattern: 0.0 and -0.0 stay distinct
+    std::memcpy(&bits, &v, sizeof bits);
     auto [it, inserted] = constant_index_.try_emplace(bits, 0);
     if (inserted) {
       it->second = static_cast<std::uint32_t>(tape_.variable_count_ + tape_.constants_.size());
