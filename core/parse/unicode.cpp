@@ -125,6 +125,8 @@ char32_t superscript_plain(char32_t c) {
     case 0x207D: return U'(';
     case 0x207E: return U')';
     case 0x207F: return U'n';
+    case 0x02E3: return U'x';  // xˣ
+    case 0x02B8: return U'y';
     case 0x1D40: return U'T';  // modifier letter capital T: xᵀ
     default: return 0;
   }

@@ -36,7 +36,7 @@ bool is_ascii_digit(char32_t c);
 // Letters that may form names: ASCII letters and the Greek alphabet (π included).
 bool is_name_letter(char32_t c);
 
-// Superscript characters: their plain equivalent ('2', '-', '(', 'n', 'T'), or 0.
+// Superscript characters: their plain equivalent ('2', '-', '(', 'n', 'x', 'T'), or 0.
 char32_t superscript_plain(char32_t c);
 // Subscript digits ₀..₉: their ASCII digit, or 0.
 char32_t subscript_digit(char32_t c);
