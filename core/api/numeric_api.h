@@ -15,7 +15,7 @@ std::string sample_plot_json(std::string_view expr_text, double xmin, double xma
 
 // {rows:[{h, forward64, central64, forward32, central32}], exact}: the h -> 0
 // table of difference quotients at `at`; hs_json is a JSON array of steps.
-// exact is the symbolic derivative's value there (null if undefined).
+// exact is f'(at) by forward-mode AD (exact up to rounding; null if undefined).
 std::string limit_table_json(std::string_view expr_text, double at, std::string_view hs_json);
 
 // {x0, y0, slope, intercept, text, latex}: the tangent y = y0 + slope·(x − x0).
