@@ -1,0 +1,48 @@
+// workbook: the calculus core on the command line.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace workbook {
+namespace {
+
+constexpr Command kCommands[] = {
+    {"eval", "eval EXPR NAME=VALUE...", run_eval},
+    {"limit-table", "limit-table EXPR AT [--float32]", run_limit_table},
+    // grade_commands.cpp: {"grade", "grade ...", run_grade}, {"check", "check ...", run_check},
+};
+
+int help(std::ostream& out) {
+  out << "usage:\n";
+  for (const Command& c : kCommands)
+    if (!c.usage.empty()) out << "  workbook " << c.usage << '\n';
+  return 0;
+}
+
+}  // namespace
+}  // namespace workbook
+
+int main(int argc, char** argv) {
+  using namespace workbook;
+  if (argc < 2) {
+    help(std::cerr);
+    return 2;
+  }
+  const std::string name = argv[1];
+  if (name == "help" || name == "--help" || name == "-h") return help(std::cout);
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  for (const Command& c : kCommands)
+    if (c.name == name) {
+      try {
+        return c.run(args);
+      } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 1;
+      }
+    }
+  std::cerr << "workbook: unknown command '" << name << "'\n";
+  help(std::cerr);
+  return 2;
+}
