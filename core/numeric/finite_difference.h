@@ -7,6 +7,7 @@
 // approx_derivative: h = sqrt(eps)·max(1,|x|) for one-sided differences
 // (truncation error O(h) balanced against round-off eps/h), and
 // h = eps^(1/3)·max(1,|x|) for the central difference (O(h²) against eps/h).
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
