@@ -199,7 +199,7 @@ Expr Parser::parse_primary() {
     case Tok::LBrace:
       return parse_brace();
     case Tok::Bar:
-      if (peek(1).kind == Tok::Bar && peek(1).glued) return parse_norm(Group::BarPair);
+      if (peek(1).kind == Tok::Bar && peek(1).glued && closing_bar_pair_follows()) return parse_norm(Group::BarPair);
       return parse_abs();
     case Tok::DoubleBar:
       return parse_norm(Group::DoubleBar);
@@ -315,6 +315,14 @@ Expr Parser::parse_abs() {
   const FunctionRecord* abs = find_function("abs");
   if (!abs) fail(code::kUnknownFunction, open.pos, 1, "abs");
   return build(open.pos, [&] { return apply(*abs, inner); });
+}
+
+// "||" opens a norm only when another "||" follows; otherwise ||x|-1| is
+// the abs of an abs. The scan stops at the next "||", so it stays linear.
+bool Parser::closing_bar_pair_follows() const {
+  for (std::size_t k = pos_ + 2; tok(k).kind != Tok::End; ++k)
+    if (tok(k).kind == Tok::Bar && tok(k + 1).kind == Tok::Bar && tok(k + 1).glued) return true;
+  return false;
 }
 
 // ‖x‖, ‖x‖₂, ||x||, ||x||_2.

@@ -30,7 +30,8 @@
 // - Brackets: ( ) [ ] { } group; a comma or ';' makes a column vector
 //   ((a, b), [a, b], [a; b], [a] too); [a, b; c, d] is a vector of rows.
 //   |x| is abs, ‖x‖, ‖x‖₂, ||x||, ||x||_2 and norm(x) the 2-norm (other
-//   subscripts are refused). Write | |x| - 1 | with a space: "||" opens a norm.
+//   subscripts are refused). "||" opens a norm only when a closing "||"
+//   follows, so ||x|-1| is abs(abs(x) - 1).
 // - dot(a, b) = transpose(a)·b. One '=' at top level makes an equation.
 // - Derivatives: ∂f/∂x, df/dx, d f / d x, ∂ f / ∂ x, f_x, ∂_x f, ∂/∂x f,
 //   d/dx f of a declared function f in one of its parameters give the

@@ -175,6 +175,7 @@ class Parser {
   Expr parse_brace();
   [[noreturn]] void unclosed_bar(const Token& open, std::uint32_t len) const;
   Expr parse_abs();
+  bool closing_bar_pair_follows() const;
   Expr parse_norm(Group kind);
   Expr parse_sqrt();
   // ---- names (parse_names.cpp) ----
