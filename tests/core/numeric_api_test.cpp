@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <string>
 
 #include "api/numeric_api.h"
@@ -122,7 +123,7 @@ TEST(NumericApi, GradientFieldOfTheBooksExercise) {
 TEST(NumericApi, EvaluateScalarsAndVectors) {
   EXPECT_DOUBLE_EQ(parse_json(evaluate_json("x^2 + y", R"({"x": 3, "y": 1})"))["value"].number, 10);
   EXPECT_DOUBLE_EQ(parse_json(evaluate_json("x1 + x_2", R"({"x_1": 1, "x2": 2.5})"))["value"].number, 3.5);
-  EXPECT_DOUBLE_EQ(parse_json(evaluate_json("pi", "{}"))["value"].number, M_PI);
+  EXPECT_DOUBLE_EQ(parse_json(evaluate_json("pi", "{}"))["value"].number, std::numbers::pi);
   const Json v = parse_json(evaluate_json("[x, 2x, 1/x]", R"({"x": 0})"));
   ASSERT_EQ(v["vector"].size(), 3u);
   EXPECT_DOUBLE_EQ(v["vector"][1].number, 0);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <functional>
 #include <map>
 #include <random>
@@ -103,7 +104,7 @@ TEST(NumericTape, MatchesHandWrittenFunctionsOnManyPoints) {
       {"x^y", [](double x, double y) { return std::pow(x, y); }},
       {"atan(x/y) - cos(x)^2 + abs(y - 1)",
        [](double x, double y) { return std::atan(x / y) - std::cos(x) * std::cos(x) + std::abs(y - 1); }},
-      {"pi*x/3 + e", [](double x, double) { return M_PI * x / 3 + M_E; }},
+      {"pi*x/3 + e", [](double x, double) { return std::numbers::pi * x / 3 + std::numbers::e; }},
       {"asin(x/3) + acos(y/2) + sinh(x) - cosh(y) + tan(x/4)",
        [](double x, double y) {
          return std::asin(x / 3) + std::acos(y / 2) + std::sinh(x) - std::cosh(y) + std::tan(x / 4);
@@ -260,7 +261,7 @@ TEST(NumericTape, UnboundAndSymbolicThingsAreCompileErrors) {
 
 TEST(NumericTape, ConstantExpressionNeedsNoVariables) {
   const Tape tape = compiled("2^10 + pi", {});
-  EXPECT_DOUBLE_EQ(tape(std::span<const double>{}), 1024 + M_PI);
+  EXPECT_DOUBLE_EQ(tape(std::span<const double>{}), 1024 + std::numbers::pi);
 }
 
 }  // namespace
