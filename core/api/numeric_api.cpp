@@ -88,7 +88,7 @@ Expr parse_function(std::string_view text) {
 
 // The names of the symbols in e, sorted ("x", "x_1", "y"). The DAG is walked
 // without recursion, each shared node once.
-std::vector<std::string> free_symbols(const Expr& root) {
+std::vector<std::string> symbol_names(const Expr& root) {
   std::set<std::string> names;
   std::set<const Node*> seen;
   std::vector<Expr> stack{root};
@@ -110,7 +110,7 @@ std::string join(const std::vector<std::string>& names) {
 
 // The variable of a function of one variable: its only free symbol, or x.
 std::string single_variable(const Expr& e) {
-  std::vector<std::string> vars = free_symbols(e);
+  std::vector<std::string> vars = symbol_names(e);
   if (vars.size() > 1)
     throw Failure{"too-many-variables", "Expected a function of one variable, found " + join(vars) + ".",
                   "应为单变量函数，但出现了 " + join(vars) + "。", {}, {}};
@@ -120,7 +120,7 @@ std::string single_variable(const Expr& e) {
 // The two axes of a function of two variables: its free symbols, completed
 // with the usual partner (x with y, x_1 with x_2) when only one appears.
 std::vector<std::string> two_variables(const Expr& e) {
-  std::vector<std::string> vars = free_symbols(e);
+  std::vector<std::string> vars = symbol_names(e);
   if (vars.size() > 2)
     throw Failure{"too-many-variables", "Expected a function of two variables, found " + join(vars) + ".",
                   "应为二元函数，但出现了 " + join(vars) + "。", {}, {}};
