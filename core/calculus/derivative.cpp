@@ -1,0 +1,120 @@
+#include "calculus/derivative.h"
+
+#include <unordered_map>
+#include <vector>
+
+#include "expr/functions.h"
+
+namespace calc {
+namespace {
+
+class Differentiator {
+ public:
+  explicit Differentiator(const Expr& var) : var_(var) {}
+
+  Expr operator()(const Expr& e) {
+    if (auto it = memo_.find(e.get()); it != memo_.end()) return it->second;
+    Expr d = compute(e);
+    memo_.emplace(e.get(), d);
+    return d;
+  }
+
+ private:
+  Expr compute(const Expr& e) {
+    switch (e.kind()) {
+      case Kind::Number:
+      case Kind::Constant:
+        return integer(0);
+      case Kind::Symbol:
+        return integer(e == var_ ? 1 : 0);
+      case Kind::Add: {
+        std::vector<Expr> terms;
+        for (const auto& [term, coef] : static_cast<const AddNode&>(*e).terms())
+          terms.push_back(mul(number(coef), (*this)(term)));
+        return add(terms);
+      }
+      case Kind::Mul: {  // product rule over the factor list
+        const auto& m = static_cast<const MulNode&>(*e);
+        std::vector<Expr> factors;
+        for (const auto& [base, exponent] : m.factors()) factors.push_back(pow(base, exponent));
+        std::vector<Expr> terms;
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+          Expr di = (*this)(factors[i]);
+          if (is_zero(di)) continue;
+          std::vector<Expr> product{number(m.coefficient()), di};
+          for (std::size_t j = 0; j < factors.size(); ++j)
+            if (j != i) product.push_back(factors[j]);
+          terms.push_back(mul(product));
+        }
+        return add(terms);
+      }
+      case Kind::Pow: {
+        const auto& p = static_cast<const PowNode&>(*e);
+        return power_rule(p.base(), p.exponent());
+      }
+      case Kind::Apply: {  // generic chain rule: f'(u) du
+        const auto& a = static_cast<const ApplyNode&>(*e);
+        Expr du = (*this)(a.arg());
+        return is_zero(du) ? du : mul(a.fn().derivative(a.arg()), du);
+      }
+      case Kind::Function: {  // Σ_i f_{+e_i}(args) * d arg_i
+        const auto& f = static_cast<const FunctionNode&>(*e);
+        std::vector<Expr> args(f.args().begin(), f.args().end());
+        std::vector<std::string> params(f.params().begin(), f.params().end());
+        std::vector<Expr> terms;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+          Expr da = (*this)(args[i]);
+          if (is_zero(da)) continue;
+          std::vector<std::uint8_t> orders(f.orders().begin(), f.orders().end());
+          ++orders[i];
+          terms.push_back(mul(function(f.name(), params, args, orders), da));
+        }
+        return add(terms);
+      }
+      case Kind::Derivative: {
+        const auto& d = static_cast<const DerivativeNode&>(*e);
+        return (*this)(diff(d.expr(), d.var()));
+      }
+      case Kind::Vector: {
+        std::vector<Expr> out;
+        for (const Expr& x : static_cast<const VectorNode&>(*e).elements()) out.push_back((*this)(x));
+        return vector(std::move(out));
+      }
+      case Kind::Norm: {  // d‖v‖ = (vᵀ dv)/‖v‖ for an explicit vector
+        const Expr& v = static_cast<const NormNode&>(*e).arg();
+        if (!v.is(Kind::Vector)) break;
+        Expr dv = (*this)(v);
+        std::vector<Expr> terms;
+        auto xs = static_cast<const VectorNode&>(*v).elements();
+        auto ds = static_cast<const VectorNode&>(*dv).elements();
+        for (std::size_t i = 0; i < xs.size(); ++i) terms.push_back(mul(xs[i], ds[i]));
+        return div(add(terms), e);
+      }
+      case Kind::Equation: {
+        const auto& q = static_cast<const EquationNode&>(*e);
+        return equation((*this)(q.lhs()), (*this)(q.rhs()));
+      }
+      default:
+        break;
+    }
+    throw ShapeError("cannot differentiate a vector or matrix variable componentwise; expand it first");
+  }
+
+  Expr power_rule(const Expr& f, const Expr& g) {
+    Expr df = (*this)(f), dg = (*this)(g);
+    if (is_zero(dg)) return mul(mul(g, pow(f, sub(g, integer(1)))), df);  // g f^(g-1) f'
+    Expr fg = pow(f, g);
+    Expr lnf = apply(*find_function("ln"), f);
+    if (is_zero(df)) return mul(mul(fg, lnf), dg);  // f^g ln f g'
+    return mul(fg, add(mul(dg, lnf), div(mul(g, df), f)));  // f^g (g' ln f + g f'/f)
+  }
+
+  Expr var_;
+  std::unordered_map<const Node*, Expr> memo_;
+};
+
+}  // namespace
+
+Expr diff(const Expr& e, const Expr& var) { return Differentiator(var)(e); }
+
+}  // namespace calc
