@@ -1,8 +1,10 @@
 #include "calculus/derivative.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "calculus/substitute.h"
 #include "expr/functions.h"
 
 namespace calc {
@@ -116,5 +118,23 @@ class Differentiator {
 }  // namespace
 
 Expr diff(const Expr& e, const Expr& var) { return Differentiator(var)(e); }
+
+Expr resolve_derivatives(const Expr& e) {
+  Substitution resolved;
+  std::unordered_set<const Node*> seen;
+  std::vector<Expr> stack{e};
+  while (!stack.empty()) {
+    Expr x = stack.back();
+    stack.pop_back();
+    if (!seen.insert(x.get()).second) continue;
+    if (x.is(Kind::Derivative)) {  // diff() resolves nested derivatives itself
+      const auto& d = static_cast<const DerivativeNode&>(*x);
+      resolved.emplace(x, diff(d.expr(), d.var()));
+      continue;
+    }
+    for_each_child(x, [&](const Expr& c) { stack.push_back(c); });
+  }
+  return resolved.empty() ? e : substitute(e, resolved);
+}
 
 }  // namespace calc

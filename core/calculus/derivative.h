@@ -8,5 +8,7 @@ namespace calc {
 // subexpressions are differentiated once. Throws ShapeError for shapes the
 // rules do not cover (the caller's API layer turns that into an error value).
 Expr diff(const Expr& e, const Expr& var);
+// Replaces every DerivativeNode by its evaluated derivative.
+Expr resolve_derivatives(const Expr& e);
 
 }  // namespace calc

@@ -61,6 +61,12 @@ TEST(Diff, AbstractFunctionChainRuleRaisesOrders) {
   EXPECT_EQ(diff(u, a), expected);
 }
 
+TEST(Diff, ResolveDerivativesEvaluatesUnevaluatedNodes) {
+  Expr x = symbol("x");
+  Expr written = add(derivative_of(pow(x, integer(3)), x), x);  // d/dx (x^3) + x
+  EXPECT_EQ(resolve_derivatives(written), add(mul(integer(3), pow(x, integer(2))), x));
+}
+
 // e_{k+1} = e_k^2 + x for 30 levels: 2^30 nodes as a tree, ~60 as a DAG.
 TEST(Diff, DeepDagIsDifferentiatedOncePerNode) {
   Expr x = symbol("x");
