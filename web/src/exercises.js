@@ -1,0 +1,145 @@
+// Puts the core's exercises into the page: each [data-exercise] slot in
+// index.html gets the exercise's prompt (unless data-prompt="off") and its
+// boxes (all, or those listed in data-boxes). "Try another" re-seeds the whole
+// exercise through core.variant(). Line boxes with a plot get one; exercise 4
+// gets the chain-rule graph.
+import { h } from './dom.js';
+import { pick } from './i18n.js';
+import { createAnswerBox } from './answer-box.js';
+import { createChainGraph } from './demos/chain-graph.js';
+import { createPlot } from './plot.js';
+import { renderRich } from './tex.js';
+
+// The right-hand side of "y = …" as typed, for plotting the learner's line.
+export function lineBody(text) {
+  return String(text ?? '').replace(/^\s*y\s*=/, '').trim();
+}
+
+// A fresh seed for "try another": never 0 (the book's own numbers).
+export function nextSeed(current, random = Math.random) {
+  let seed = 0;
+  while (seed === 0 || seed === current) seed = 1 + Math.floor(random() * 0xfffffffe);
+  return seed;
+}
+
+function attachPlot(box, spec, { core, lang, store, seedOf }) {
+  const { xmin, xmax } = spec.plot;
+  const plot = createPlot({ xmin, xmax, ymin: -10, ymax: 20, label: '' });
+  const legend = h('p', { class: 'legend' });
+  const wrap = h('figure', { class: 'box-plot', dataset: { plotFor: spec.id } }, plot.root, legend);
+  const sample = (text) => core.samplePlot?.(text, xmin, xmax, 300);
+
+  function drawF(exercise) {
+    const fText = spec.plot.expr ?? exercise?.definitions?.[spec.plot.of];
+    const res = fText ? sample(fText) : null;
+    plot.curve('f', res && !res.error ? res.segments : [], 'f');
+  }
+  function drawLearner(text) {
+    const res = text.trim() ? sample(lineBody(text)) : null;
+    plot.curve('learner', res && !res.error ? res.segments : [], 'learner');
+  }
+  function drawTrue() {
+    const solved = store.box(spec.id)?.verdict === 'correct';
+    let segments = [];
+    if (solved && core.solution) {
+      const sol = core.solution(spec.id, seedOf());
+      const res = sol.answer?.text ? sample(lineBody(sol.answer.text)) : null;
+      if (res && !res.error) segments = res.segments;
+    }
+    plot.curve('true', segments, 'true-tangent');
+    legend.replaceChildren(
+      h('span', { class: 'key f', text: lang.value === 'en' ? 'f' : 'f' }),
+      h('span', { class: 'key learner', text: lang.value === 'en' ? 'your line' : '你的直线' }),
+      solved ? h('span', { class: 'key true-tangent', text: lang.value === 'en' ? 'true tangent' : '真正的切线' }) : null,
+    );
+    plot.setLabel(lang.value === 'en' ? 'f, your line and (once solved) the true tangent' : 'f、你的直线，以及（答对后）真正的切线');
+  }
+  lang.subscribe(drawTrue);
+  return { wrap, drawF, drawLearner, drawTrue };
+}
+
+export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
+  const exerciseId = slot.dataset.exercise;
+  const base = catalog.exercises.find((e) => e.id === exerciseId);
+  if (!base) return null;
+  const wanted = slot.dataset.boxes ? slot.dataset.boxes.split(',') : null;
+  const showPrompt = slot.dataset.prompt !== 'off';
+  const seedOf = () => store.seed(exerciseId);
+  const specFor = (seed) => {
+    if (!seed || !core.variant) return base;
+    const v = core.variant(exerciseId, seed);
+    return v.error ? base : v;
+  };
+
+  const prompt = showPrompt ? h('div', { class: 'prompt', dataset: { promptFor: exerciseId } }) : null;
+  const list = h('div', { class: 'boxes' });
+  slot.append(...[prompt, list].filter(Boolean));
+  let exercise = specFor(seedOf());
+  const boxes = [];
+  const extras = [];
+
+  function renderPrompt() {
+    if (prompt) renderRich(prompt, pick(exercise.prompt, lang.value));
+  }
+
+  for (const spec of exercise.boxes) {
+    if (wanted && !wanted.includes(spec.id)) continue;
+    let plotParts = null;
+    let graph = null;
+    const box = createAnswerBox({
+      spec, core, lang, store, seedOf,
+      onTryAnother: () => tryAnother(),
+      onInput: (text) => {
+        plotParts?.drawLearner(text);
+        graph?.update(text, lang.value);
+      },
+      onGraded: () => plotParts?.drawTrue(),
+    });
+    list.append(box.root);
+    if (spec.plot) {
+      plotParts = attachPlot(box, spec, { core, lang, store, seedOf });
+      box.root.after(plotParts.wrap);
+      extras.push(() => { plotParts.drawF(exercise); plotParts.drawTrue(); });
+    }
+    if (exerciseId.includes('chain-rule')) {
+      const target = spec.id.split('/').pop();
+      graph = createChainGraph({ target });
+      box.root.append(graph.root);
+      lang.subscribe(() => graph.update(box.value, lang.value));
+    }
+    boxes.push({ box, spec });
+  }
+
+  function applySpecs(keepAnswer) {
+    renderPrompt();
+    for (const { box, spec } of boxes) box.setSpec(exercise.boxes.find((b) => b.id === spec.id) ?? spec, { keepAnswer });
+    for (const redraw of extras) redraw();
+  }
+
+  function tryAnother() {
+    const seed = nextSeed(seedOf());
+    store.setSeed(exerciseId, seed);
+    exercise = specFor(seed);
+    for (const { box } of boxes) {
+      const entry = store.box(box.id);
+      store.updateBox(box.id, { answer: '', verdict: null, attempts: entry?.attempts ?? 0, hintsUsed: 0 });
+    }
+    applySpecs(false);
+  }
+
+  lang.subscribe(renderPrompt);
+  applySpecs(true);
+  return {
+    boxes: boxes.map((b) => b.box),
+    sync() {
+      const seed = seedOf();
+      const next = specFor(seed);
+      if (next !== exercise) {
+        exercise = next;
+        applySpecs(true);
+      }
+      for (const { box } of boxes) box.syncFromStore();
+      for (const redraw of extras) redraw();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// KaTeX rendering, always with trust:false (no \href, \url, \htmlClass… links
+// or attributes) and throwOnError:false, so learner text can only ever become
+// inert math. Author text from the core ("… $x^2$ … `code` …") is split into
+// text nodes, <code> and math; it never goes through innerHTML either.
+import katex from 'katex';
+
+const OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 200, maxSize: 20 };
+
+export function renderMath(el, latex, { display = false } = {}) {
+  try {
+    katex.render(String(latex), el, { ...OPTIONS, displayMode: display });
+  } catch {
+    el.textContent = String(latex);
+  }
+  return el;
+}
+
+export function mathSpan(latex, display = false) {
+  return renderMath(document.createElement('span'), latex, { display });
+}
+
+// Splits author text into [{kind:'text'|'math'|'display'|'code', value}] on
+// $…$, $$…$$ and `…`; a backslash-escaped \$ stays text.
+export function splitRich(text) {
+  const parts = [];
+  let buf = '';
+  let i = 0;
+  const flush = () => { if (buf) parts.push({ kind: 'text', value: buf }); buf = ''; };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\' && text[i + 1] === '$') { buf += '$'; i += 2; continue; }
+    if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end > i) { flush(); parts.push({ kind: 'code', value: text.slice(i + 1, end) }); i = end + 1; continue; }
+    }
+    if (c === '$') {
+      const display = text[i + 1] === '$';
+      const open = display ? 2 : 1;
+      const end = text.indexOf(display ? '$$' : '$', i + open);
+      if (end > i) {
+        flush();
+        parts.push({ kind: display ? 'display' : 'math', value: text.slice(i + open, end) });
+        i = end + open;
+        continue;
+      }
+    }
+    buf += c;
+    i += 1;
+  }
+  flush();
+  return parts;
+}
+
+// Fills el with rendered author text (prompts, hints, solutions, labels).
+export function renderRich(el, text) {
+  el.replaceChildren();
+  for (const part of splitRich(String(text ?? '').trim())) {
+    if (part.kind === 'text') el.append(document.createTextNode(part.value));
+    else if (part.kind === 'code') {
+      const code = document.createElement('code');
+      code.textContent = part.value;
+      el.append(code);
+    } else el.append(mathSpan(part.value, part.kind === 'display'));
+  }
+  return el;
+}
+
+// Renders every [data-tex] element of the static page (its text is the TeX).
+export function renderStaticMath(root) {
+  for (const el of root.querySelectorAll('[data-tex]')) {
+    renderMath(el, el.dataset.tex || el.textContent, { display: el.hasAttribute('data-display') });
+  }
+}
