@@ -23,6 +23,10 @@ struct FunctionRecord {
   // exp(u) -> e^u and sqrt(u) -> u^(1/2). apply() then returns that form, so
   // e^x and exp(x) are the same expression.
   Expr (*canonical)(const Expr& u) = nullptr;
+  // Simplifications that are always valid for real arguments (sin(0) = 0,
+  // ln(e^u) = u, cos(-u) = cos(u), abs(2x) = 2 abs(x)); returns a null Expr
+  // when none applies. apply() calls it.
+  Expr (*fold)(const Expr& u) = nullptr;
 };
 
 // All built-ins: exp ln log sqrt sin cos tan asin acos atan sinh cosh tanh abs.

@@ -1,0 +1,448 @@
+// Canonical add(), mul() and pow() (after SymEngine).
+//
+// Add = constant + sorted (term, coefficient) pairs; Mul = coefficient +
+// sorted (base, exponent) pairs. Like SymEngine, a numeric coefficient times
+// a sum is distributed: 2*(x+1) -> 2*x + 2, so that c*(a+b) and c*a + c*b are
+// one node; a non-numeric factor times a sum, y*(x+1), is kept as a product.
+//
+// Each constructor only looks one level into its (already canonical) inputs,
+// so construction never walks a whole tree; the only recursion is into
+// strictly smaller parts (exponents, factors of a base), which is bounded by
+// the input's depth.
+#include <algorithm>
+#include <cmath>
+
+#include "expr/expr.h"
+#include "expr/internal.h"
+
+namespace calc {
+
+using detail::compare;
+using detail::make;
+
+namespace detail {
+Expr factor_expr(const Expr& base, const Expr& exponent) {
+  return is_one(exponent) ? base : make<PowNode>(base, exponent);
+}
+}  // namespace detail
+
+namespace {
+
+using Term = std::pair<Expr, Number>;
+using Factor = std::pair<Expr, Expr>;
+
+bool is_scalar(const Expr& e) { return e->shape() == Shape::Scalar; }
+
+Expr make_add(const Number& constant, std::vector<Term> terms);
+
+Expr distribute(const AddNode& sum, const Number& c) {
+  std::vector<Term> terms;
+  terms.reserve(sum.terms().size());
+  for (const auto& [t, k] : sum.terms()) {
+    Number scaled = k * c;
+    if (!scaled.is_zero()) terms.emplace_back(t, scaled);
+  }
+  return make_add(sum.constant() * c, std::move(terms));
+}
+
+// Coefficient times canonical, sorted factors.
+Expr make_product(const Number& c, std::vector<Factor> factors, Shape shape) {
+  if (c.is_zero() || factors.empty()) return number(c);
+  if (c.is_one() && factors.size() == 1) return detail::factor_expr(factors[0].first, factors[0].second);
+  if (factors.size() == 1 && is_one(factors[0].second) && factors[0].first.is(Kind::Add))
+    return distribute(static_cast<const AddNode&>(*factors[0].first), c);
+  return make<MulNode>(c, std::move(factors), shape);
+}
+
+std::vector<Factor> factors_of(const Expr& term) {
+  if (term.is(Kind::Mul)) {
+    auto f = static_cast<const MulNode&>(*term).factors();
+    return {f.begin(), f.end()};
+  }
+  if (term.is(Kind::Pow)) {
+    const auto& p = static_cast<const PowNode&>(*term);
+    return {{p.base(), p.exponent()}};
+  }
+  return {{term, integer(1)}};
+}
+
+// c * term for a term of a canonical Add (never a Number or an Add).
+Expr scale(const Expr& term, const Number& c) {
+  if (c.is_one()) return term;
+  return make_product(c, factors_of(term), term->shape());
+}
+
+Expr make_add(const Number& constant, std::vector<Term> terms) {
+  if (terms.empty()) return number(constant);
+  if (constant.is_zero() && terms.size() == 1) return scale(terms[0].first, terms[0].second);
+  return make<AddNode>(constant, std::move(terms));
+}
+
+Expr without_coefficient(const MulNode& m) {
+  auto f = m.factors();
+  if (f.size() == 1) return detail::factor_expr(f[0].first, f[0].second);
+  return make<MulNode>(Number::integer(1), std::vector<Factor>(f.begin(), f.end()), m.shape());
+}
+
+class Sum {
+ public:
+  void take(const Expr& e, const Number& k) {
+    if (!e.is(Kind::Number)) note_shape(e);
+    switch (e.kind()) {
+      case Kind::Number:
+        constant_ = constant_ + k * *as_number(e);
+        return;
+      case Kind::Add: {
+        const auto& a = static_cast<const AddNode&>(*e);
+        constant_ = constant_ + k * a.constant();
+        for (const auto& [t, c] : a.terms()) terms_.emplace_back(t, k * c);
+        return;
+      }
+      case Kind::Mul: {
+        const auto& m = static_cast<const MulNode&>(*e);
+        if (!m.coefficient().is_one()) {
+          terms_.emplace_back(without_coefficient(m), k * m.coefficient());
+          return;
+        }
+        break;
+      }
+      case Kind::Vector:
+        // Explicit vectors carry their coefficient inside, as mul() does.
+        if (!k.is_one()) {
+          terms_.emplace_back(mul(number(k), e), Number::integer(1));
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    terms_.emplace_back(e, k);
+  }
+
+  Expr finish() {
+    std::stable_sort(terms_.begin(), terms_.end(),
+                     [](const Term& a, const Term& b) { return compare(a.first, b.first) < 0; });
+    std::vector<Term> merged;
+    merged.reserve(terms_.size());
+    for (auto& t : terms_) {
+      if (!merged.empty() && merged.back().first == t.first)
+        merged.back().second = merged.back().second + t.second;
+      else
+        merged.push_back(std::move(t));
+    }
+    std::erase_if(merged, [](const Term& t) { return t.second.is_zero(); });
+    if (shape_ != Shape::Scalar && !constant_.is_zero())
+      throw ShapeError("cannot add a number to a vector or matrix");
+    if (shape_ == Shape::Vector) combine_explicit_vectors(merged);
+    return make_add(constant_, std::move(merged));
+  }
+
+ private:
+  void note_shape(const Expr& e) {
+    if (!shape_set_) {
+      shape_ = e->shape();
+      shape_set_ = true;
+    } else if (shape_ != e->shape()) {
+      throw ShapeError("cannot add expressions of different shapes");
+    }
+  }
+
+  // [a, b] + [c, d] -> [a + c, b + d]; symbolic vectors stay as terms.
+  static void combine_explicit_vectors(std::vector<Term>& terms) {
+    std::vector<const VectorNode*> vectors;
+    for (const auto& [t, c] : terms)
+      if (t.is(Kind::Vector)) vectors.push_back(&static_cast<const VectorNode&>(*t));
+    if (vectors.size() < 2) return;
+    std::size_t n = vectors[0]->elements().size();
+    std::vector<Expr> sum(n, integer(0));
+    for (const auto* v : vectors) {
+      if (v->elements().size() != n) throw ShapeError("cannot add vectors of different lengths");
+      for (std::size_t i = 0; i < n; ++i) sum[i] = add(sum[i], v->elements()[i]);
+    }
+    std::erase_if(terms, [](const Term& t) { return t.first.is(Kind::Vector); });
+    Term combined{vector(std::move(sum)), Number::integer(1)};
+    auto at = std::lower_bound(terms.begin(), terms.end(), combined,
+                               [](const Term& a, const Term& b) { return compare(a.first, b.first) < 0; });
+    terms.insert(at, std::move(combined));
+  }
+
+  Number constant_;
+  std::vector<Term> terms_;
+  Shape shape_ = Shape::Scalar;
+  bool shape_set_ = false;
+};
+
+class Product {
+ public:
+  void take(const Expr& e) {
+    switch (e.kind()) {
+      case Kind::Number:
+        coeff_ = coeff_ * *as_number(e);
+        return;
+      case Kind::Mul: {
+        const auto& m = static_cast<const MulNode&>(*e);
+        coeff_ = coeff_ * m.coefficient();
+        for (const auto& [b, x] : m.factors()) {
+          if (is_scalar(b))
+            scalars_.emplace_back(b, x);
+          else
+            nonscalars_.push_back(b);
+        }
+        return;
+      }
+      default:
+        break;
+    }
+    if (!is_scalar(e)) {
+      nonscalars_.push_back(e);
+    } else if (e.is(Kind::Pow)) {
+      const auto& p = static_cast<const PowNode&>(*e);
+      scalars_.emplace_back(p.base(), p.exponent());
+    } else {
+      scalars_.emplace_back(e, integer(1));
+    }
+  }
+
+  Expr finish() {
+    if (coeff_.is_zero()) return number(coeff_);  // 0 times anything, of any shape, is 0
+    if (nonscalars_.size() >= 2) {
+      Expr m = detail::matmul(std::move(nonscalars_));
+      nonscalars_.clear();
+      if (is_scalar(m))
+        scalars_.emplace_back(m, integer(1));
+      else
+        nonscalars_.push_back(m);
+    }
+    if (nonscalars_.size() == 1 && nonscalars_[0].is(Kind::Vector) && (!coeff_.is_one() || !scalars_.empty()))
+      return scale_explicit_vector(static_cast<const VectorNode&>(*nonscalars_[0]));
+    merge_scalars();
+    if (coeff_.is_zero()) return number(coeff_);
+    Shape shape = Shape::Scalar;
+    if (!nonscalars_.empty()) {
+      shape = nonscalars_[0]->shape();
+      scalars_.emplace_back(nonscalars_[0], integer(1));
+      sort_factors();
+    }
+    return make_product(coeff_, std::move(scalars_), shape);
+  }
+
+ private:
+  void sort_factors() {
+    std::stable_sort(scalars_.begin(), scalars_.end(),
+                     [](const Factor& a, const Factor& b) { return compare(a.first, b.first) < 0; });
+  }
+
+  // Adds the exponents of equal bases. pow() of a merged numeric base can
+  // produce a new base (8^(1/2) -> 2*2^(1/2)), so a few passes may be needed;
+  // they are capped so that construction always terminates.
+  void merge_scalars() {
+    for (int pass = 0; pass < 4; ++pass) {
+      sort_factors();
+      bool merged_any = false;
+      std::vector<Factor> out;
+      out.reserve(scalars_.size());
+      std::size_t i = 0;
+      while (i < scalars_.size()) {
+        std::size_t j = i + 1;
+        while (j < scalars_.size() && scalars_[j].first == scalars_[i].first) ++j;
+        if (j == i + 1) {
+          out.push_back(std::move(scalars_[i]));
+        } else {
+          merged_any = true;
+          std::vector<Expr> exponents;
+          for (std::size_t k = i; k < j; ++k) exponents.push_back(scalars_[k].second);
+          absorb(pow(scalars_[i].first, add(exponents)), out);
+        }
+        i = j;
+      }
+      scalars_ = std::move(out);
+      if (!merged_any) return;
+    }
+    sort_factors();
+  }
+
+  void absorb(const Expr& p, std::vector<Factor>& out) {
+    switch (p.kind()) {
+      case Kind::Number:
+        coeff_ = coeff_ * *as_number(p);
+        return;
+      case Kind::Mul: {
+        const auto& m = static_cast<const MulNode&>(*p);
+        coeff_ = coeff_ * m.coefficient();
+        for (const auto& f : m.factors()) out.push_back(f);
+        return;
+      }
+      case Kind::Pow: {
+        const auto& q = static_cast<const PowNode&>(*p);
+        out.emplace_back(q.base(), q.exponent());
+        return;
+      }
+      default:
+        out.emplace_back(p, integer(1));
+    }
+  }
+
+  // x*[a, b] -> [x*a, x*b], so explicit vectors compare element by element.
+  Expr scale_explicit_vector(const VectorNode& v) {
+    Product scalar_part;
+    scalar_part.coeff_ = coeff_;
+    scalar_part.scalars_ = std::move(scalars_);
+    Expr s = scalar_part.finish();
+    std::vector<Expr> elements;
+    elements.reserve(v.elements().size());
+    for (const auto& e : v.elements()) elements.push_back(mul(s, e));
+    return vector(std::move(elements));
+  }
+
+  Number coeff_ = Number::integer(1);
+  std::vector<Factor> scalars_;
+  std::vector<Expr> nonscalars_;
+};
+
+// ---- Powers of numbers ----
+
+std::int64_t floor_div(std::int64_t p, std::int64_t q) {
+  std::int64_t n = p / q;
+  return (p % q != 0 && (p < 0) != (q < 0)) ? n - 1 : n;
+}
+
+// Largest k with k^q dividing m, by trial division over small divisors
+// (bounded work; a large prime power left over only costs canonicality).
+std::int64_t perfect_power_part(std::int64_t m, std::int64_t q) {
+  std::int64_t k = 1;
+  for (std::int64_t d = 2; d <= 1000 && d * d <= m; ++d) {
+    int count = 0;
+    while (m % d == 0) {
+      m /= d;
+      ++count;
+    }
+    for (int c = 0; c + q <= count; c += static_cast<int>(q)) k *= d;
+  }
+  return k;
+}
+
+Expr unevaluated(const Number& b, const Number& x) { return make<PowNode>(number(b), number(x)); }
+
+// b^x for numbers. Exact results stay exact; results that do not fit are left
+// as an unevaluated power (2^100), never approximated silently and never
+// computed with unbounded work.
+Expr number_power(const Number& b, const Number& x) {
+  if (!b.is_exact() || !x.is_exact()) {
+    double r = std::pow(b.value(), x.value());
+    return std::isfinite(r) ? real(r) : unevaluated(b, x);
+  }
+  if (x.is_integer()) {
+    Number r = Number::pow_int(b, x.num());
+    return r.is_exact() ? number(r) : unevaluated(b, x);
+  }
+  const std::int64_t p = x.num(), q = x.den();
+  if (auto root = Number::exact_root(b, q)) {
+    Number r = Number::pow_int(*root, p);
+    return r.is_exact() ? number(r) : unevaluated(b, x);
+  }
+  if (b.is_negative()) return unevaluated(b, x);  // not real-valued; kept as written
+  if (b.den() != 1) {
+    // (n/d)^x = n^x * d^(-x): one canonical form for roots of fractions.
+    return mul(number_power(Number::integer(b.num()), x), number_power(Number::integer(b.den()), -x));
+  }
+  // m^(p/q) = m^n * m^(frac) with frac in (0, 1): 2^(3/2) -> 2*2^(1/2), 2^(-1/2) -> 2^(1/2)/2.
+  std::int64_t n = floor_div(p, q);
+  if (n != 0) {
+    Number whole = Number::pow_int(b, n);
+    if (!whole.is_exact()) return unevaluated(b, x);
+    return mul(number(whole), number_power(b, x - Number::integer(n)));
+  }
+  // m^(p/q) with k^q | m: k^p * (m/k^q)^(p/q), e.g. 8^(1/2) = 2*2^(1/2).
+  std::int64_t k = perfect_power_part(b.num(), q);
+  if (k > 1) {
+    Number kq = Number::pow_int(Number::integer(k), q), kp = Number::pow_int(Number::integer(k), p);
+    if (kq.is_exact() && kp.is_exact())
+      return mul(number(kp), number_power(Number::integer(b.num() / kq.num()), x));
+  }
+  return unevaluated(b, x);
+}
+
+}  // namespace
+
+// ---- Public constructors ----
+
+Expr add(const Expr& a, const Expr& b) {
+  if (is_zero(a) && a.is(Kind::Number) && as_number(a)->is_exact()) return b;
+  if (is_zero(b) && as_number(b)->is_exact()) return a;
+  if (a.is(Kind::Number) && b.is(Kind::Number)) return number(*as_number(a) + *as_number(b));
+  Sum s;
+  s.take(a, Number::integer(1));
+  s.take(b, Number::integer(1));
+  return s.finish();
+}
+
+Expr add(std::span<const Expr> terms) {
+  Sum s;
+  for (const auto& t : terms) s.take(t, Number::integer(1));
+  return s.finish();
+}
+
+Expr sub(const Expr& a, const Expr& b) {
+  Sum s;
+  s.take(a, Number::integer(1));
+  s.take(b, Number::integer(-1));
+  return s.finish();
+}
+
+Expr neg(const Expr& a) { return mul(integer(-1), a); }
+
+Expr mul(const Expr& a, const Expr& b) {
+  if (a.is(Kind::Number) && b.is(Kind::Number)) return number(*as_number(a) * *as_number(b));
+  if (is_one(a) && as_number(a)->is_exact()) return b;
+  if (is_one(b) && as_number(b)->is_exact()) return a;
+  Product p;
+  p.take(a);
+  p.take(b);
+  return p.finish();
+}
+
+Expr mul(std::span<const Expr> factors) {
+  Product p;
+  for (const auto& f : factors) p.take(f);
+  return p.finish();
+}
+
+Expr div(const Expr& a, const Expr& b) { return mul(a, pow(b, integer(-1))); }
+
+Expr pow(const Expr& base, const Expr& exponent) {
+  const Number* xn = as_number(exponent);
+  if (xn && xn->is_one()) return base;
+  if (!is_scalar(base) || !is_scalar(exponent))
+    throw ShapeError("powers are defined for scalars only (write x^T for a transpose)");
+  if (xn && xn->is_zero()) return xn->is_exact() ? integer(1) : real(1.0);
+  if (const Number* bn = as_number(base)) {
+    if (bn->is_one() && bn->is_exact()) return base;
+    if (xn) return number_power(*bn, *xn);
+    return make<PowNode>(base, exponent);
+  }
+  if (base.is(Kind::Pow)) {
+    // (c^y)^x = c^(y*x) holds for real values when x is an integer, when c^y
+    // forces c >= 0 (y a fraction with even denominator), or when c = e.
+    const auto& p = static_cast<const PowNode&>(*base);
+    const Number* yn = as_number(p.exponent());
+    bool sound = (xn && xn->is_integer()) || (yn && yn->is_exact() && yn->den() % 2 == 0) ||
+                 (p.base().is(Kind::Constant) && static_cast<const ConstantNode&>(*p.base()).id() == ConstantId::E);
+    if (sound) return pow(p.base(), mul(p.exponent(), exponent));
+  }
+  if (base.is(Kind::Mul) && xn) {
+    const auto& m = static_cast<const MulNode&>(*base);
+    if (xn->is_integer()) {
+      // (c * prod b_i^e_i)^n = c^n * prod b_i^(e_i*n)
+      std::vector<Expr> parts{number_power(m.coefficient(), *xn)};
+      for (const auto& [b, e] : m.factors()) parts.push_back(pow(b, mul(e, exponent)));
+      return mul(parts);
+    }
+    // (c*r)^x = c^x * r^x for a positive number c: both sides are undefined
+    // together (r < 0 with a fractional x), so this is sound for real values.
+    if (!m.coefficient().is_one() && !m.coefficient().is_negative() && !m.coefficient().is_zero())
+      return mul(number_power(m.coefficient(), *xn), pow(without_coefficient(m), exponent));
+  }
+  return make<PowNode>(base, exponent);
+}
+
+}  // namespace calc

@@ -1,0 +1,45 @@
+#pragma once
+// Helpers shared by the expression .cpp files; not part of the public contract.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "expr/expr.h"
+
+namespace calc::detail {
+
+// splitmix64-style combination: cheap, and good enough that structurally
+// different nodes almost never share a hash (equality still checks structure).
+inline std::size_t mix(std::size_t h, std::size_t v) {
+  std::uint64_t x = static_cast<std::uint64_t>(h) ^
+                    (static_cast<std::uint64_t>(v) + 0x9e3779b97f4a7c15ULL + (static_cast<std::uint64_t>(h) << 6) +
+                     (static_cast<std::uint64_t>(h) >> 2));
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<std::size_t>(x ^ (x >> 31));
+}
+
+// Node counts saturate instead of wrapping, so size() stays a safe work bound.
+inline std::uint32_t add_size(std::uint32_t a, std::uint32_t b) {
+  std::uint32_t r;
+  return __builtin_add_overflow(a, b, &r) ? UINT32_MAX : r;
+}
+
+template <class T, class... Args>
+Expr make(Args&&... args) {
+  return Expr(std::make_shared<const T>(std::forward<Args>(args)...));
+}
+
+// Three-way structural comparison: the total order behind expr_less and ==.
+int compare(const Expr& a, const Expr& b);
+
+// The PowNode (or the base itself when the exponent is 1) for a factor that
+// canonical construction already produced; no re-simplification.
+Expr factor_expr(const Expr& base, const Expr& exponent);
+
+// Ordered product of two or more non-scalar factors (nested MatMuls are
+// flattened); checks dimensions and may return a scalar-shaped MatMul (x^T y).
+Expr matmul(std::vector<Expr> factors);
+
+}  // namespace calc::detail

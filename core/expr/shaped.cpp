@@ -1,0 +1,151 @@
+// Constructors for vectors and the nodes built around them (transpose, norm,
+// matrix products), and for the remaining non-arithmetic nodes.
+//
+// Shapes are tracked as (rows, cols) with each side either 1 or "n" (the
+// unspecified dimension): Vector = (n,1), RowVector = (1,n), Matrix = (n,n).
+#include <algorithm>
+
+#include "expr/expr.h"
+#include "expr/functions.h"
+#include "expr/internal.h"
+
+namespace calc {
+
+using detail::make;
+
+namespace {
+
+struct Dims {
+  bool rows_n, cols_n;
+};
+
+Dims dims_of(Shape s) {
+  switch (s) {
+    case Shape::Scalar:
+      return {false, false};
+    case Shape::Vector:
+      return {true, false};
+    case Shape::RowVector:
+      return {false, true};
+    case Shape::Matrix:
+      return {true, true};
+  }
+  return {false, false};
+}
+
+Shape shape_of(Dims d) {
+  if (d.rows_n) return d.cols_n ? Shape::Matrix : Shape::Vector;
+  return d.cols_n ? Shape::RowVector : Shape::Scalar;
+}
+
+bool list_less(const std::vector<Expr>& a, const std::vector<Expr>& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), expr_less);
+}
+
+}  // namespace
+
+namespace detail {
+
+Expr matmul(std::vector<Expr> factors) {
+  std::vector<Expr> flat;
+  for (auto& f : factors) {
+    if (f.is(Kind::MatMul)) {
+      auto inner = static_cast<const MatMulNode&>(*f).factors();
+      flat.insert(flat.end(), inner.begin(), inner.end());
+    } else {
+      flat.push_back(std::move(f));
+    }
+  }
+  Dims d = dims_of(flat.front()->shape());
+  for (std::size_t i = 1; i < flat.size(); ++i) {
+    Dims next = dims_of(flat[i]->shape());
+    if (d.cols_n != next.rows_n)
+      throw ShapeError("the dimensions of this product do not match (e.g. two column vectors)");
+    d.cols_n = next.cols_n;
+  }
+  Shape shape = shape_of(d);
+  if (shape == Shape::Scalar) {
+    // A scalar equals its own transpose: x^T y = y^T x. Keep the smaller of the
+    // two orientations so that both spellings are one node.
+    std::vector<Expr> reversed;
+    for (auto it = flat.rbegin(); it != flat.rend(); ++it) reversed.push_back(transpose(*it));
+    if (list_less(reversed, flat)) flat = std::move(reversed);
+  }
+  return make<MatMulNode>(std::move(flat), shape);
+}
+
+}  // namespace detail
+
+Expr vector(std::vector<Expr> elements) {
+  if (elements.empty()) throw ShapeError("a vector needs at least one element");
+  for (const auto& e : elements)
+    if (e->shape() != Shape::Scalar) throw ShapeError("vector elements must be scalars");
+  return make<VectorNode>(std::move(elements));
+}
+
+Expr transpose(const Expr& v) {
+  switch (v->shape()) {
+    case Shape::Scalar:
+      return v;  // a scalar is its own transpose
+    default:
+      break;
+  }
+  switch (v.kind()) {
+    case Kind::Transpose:
+      return static_cast<const TransposeNode&>(*v).arg();
+    case Kind::Mul: {
+      // (c*x)^T = c*x^T: only the one non-scalar factor is transposed.
+      const auto& m = static_cast<const MulNode&>(*v);
+      std::vector<Expr> parts{number(m.coefficient())};
+      for (const auto& [b, x] : m.factors())
+        parts.push_back(b->shape() == Shape::Scalar ? detail::factor_expr(b, x) : transpose(b));
+      return mul(parts);
+    }
+    case Kind::MatMul: {
+      auto f = static_cast<const MatMulNode&>(*v).factors();
+      std::vector<Expr> reversed;
+      for (auto it = f.rbegin(); it != f.rend(); ++it) reversed.push_back(transpose(*it));
+      return detail::matmul(std::move(reversed));
+    }
+    case Kind::Add: {
+      const auto& a = static_cast<const AddNode&>(*v);
+      std::vector<Expr> terms;
+      for (const auto& [t, c] : a.terms()) terms.push_back(mul(number(c), transpose(t)));
+      return add(terms);
+    }
+    default:
+      return make<TransposeNode>(v);
+  }
+}
+
+Expr norm(const Expr& v) {
+  if (v->shape() == Shape::Scalar) return apply(*find_function("abs"), v);
+  if (v.is(Kind::Transpose)) return norm(static_cast<const TransposeNode&>(*v).arg());
+  if (v.is(Kind::Mul)) {
+    // ‖c v‖ = |c| ‖v‖ for a number c.
+    const auto& m = static_cast<const MulNode&>(*v);
+    if (!m.coefficient().is_one()) {
+      Number c = m.coefficient().is_negative() ? -m.coefficient() : m.coefficient();
+      auto f = m.factors();
+      Expr rest = f.size() == 1 ? detail::factor_expr(f[0].first, f[0].second)
+                                : make<MulNode>(Number::integer(1), std::vector<std::pair<Expr, Expr>>(f.begin(), f.end()),
+                                                m.shape());
+      return mul(number(c), norm(rest));
+    }
+  }
+  return make<NormNode>(v);
+}
+
+Expr equation(const Expr& lhs, const Expr& rhs) { return make<EquationNode>(lhs, rhs); }
+
+Expr function(std::string name, std::vector<std::string> params, std::vector<Expr> args,
+              std::vector<std::uint8_t> orders) {
+  if (orders.empty()) orders.assign(args.size(), 0);
+  if (params.size() != args.size() || orders.size() != args.size())
+    throw std::invalid_argument("function " + name + ": parameters, arguments and orders differ in number");
+  return make<FunctionNode>(std::move(name), std::move(params), std::move(args), std::move(orders));
+}
+
+Expr derivative_of(const Expr& expr, const Expr& var) { return make<DerivativeNode>(expr, var); }
+
+}  // namespace calc
