@@ -59,7 +59,7 @@ TEST(ExerciseToml, TablesArraysOfTablesAndDottedKeys) {
   EXPECT_EQ(first.find("hint")->items[1].find("en")->string, "h2");
   EXPECT_EQ(first.find("solution")->find("en")->string, "s");
   EXPECT_EQ(boxes->items[1].find("plot")->find("xmax")->integer, 3);
-  EXPECT_EQ(boxes->items[1].line, 14);
+  EXPECT_EQ(boxes->items[1].line, 15);
 }
 
 TEST(ExerciseToml, ErrorsCarryTheirLine) {
