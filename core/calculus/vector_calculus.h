@@ -7,6 +7,13 @@
 namespace calc {
 
 Expr gradient(const Expr& f, std::span<const Expr> vars);      // Vector of partials
+// Gradient with respect to a vector symbol x of unspecified dimension, in
+// vector notation: grad ||x||_2 = x/||x||_2, grad x^T A x = (A + A^T) x,
+// grad (a^T x) = a. Throws ShapeError for forms the vector rules do not cover.
+Expr gradient_wrt_vector(const Expr& f, const Expr& x);
+// Matrices are Vector nodes of row Vectors (shape Matrix).
+Expr jacobian(std::span<const Expr> fs, std::span<const Expr> vars);  // rows: gradients of fs
+Expr hessian(const Expr& f, std::span<const Expr> vars);             // symmetric matrix of 2nd partials
 Expr tangent_line(const Expr& f, const Expr& x, const Expr& x0);  // y = f(x0) + f'(x0)(x - x0)
 Expr tangent_plane(const Expr& f, const Expr& x, const Expr& y, const Expr& x0, const Expr& y0);  // z = ...
 
