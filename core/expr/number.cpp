@@ -1,9 +1,9 @@
 #include "expr/number.h"
 
-#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -265,7 +265,10 @@ bool operator<(const Number& a, const Number& b) {
 
 std::size_t Number::hash() const {
   if (exact_) return mix(mix(0x51ed, static_cast<std::size_t>(num_)), static_cast<std::size_t>(den_));
-  return mix(0xd0b1e, static_cast<std::size_t>(std::bit_cast<std::uint64_t>(real_)));
+  // memcpy rather than std::bit_cast: Emscripten 3.1.6's libc++ lacks <bit>'s bit_cast.
+  std::uint64_t bits;
+  std::memcpy(&bits, &real_, sizeof bits);
+  return mix(0xd0b1e, static_cast<std::size_t>(bits));
 }
 
 std::string Number::to_string() const {
