@@ -1,22 +1,76 @@
 // web/src/core.js's wrapper over the real wasm core (the single-file build,
 // which Node can load): every API function returns a parsed object.
+// The core comes from scripts/build-wasm (build/wasm/web/); CALCCORE_SINGLE
+// points at another build of calccore.single.js.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test } from 'node:test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { before, test } from 'node:test';
 
 import { wrapModule } from '../../web/src/core.js';
 
 const require = createRequire(import.meta.url);
-const createCalcCore = require('../../build/wasm/web/calccore.single.js');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corePath = path.resolve(process.env.CALCCORE_SINGLE ?? path.join(repoRoot, 'build/wasm/web/calccore.single.js'));
 
-test('wrapModule exposes the module functions as object-returning calls', async () => {
-  const core = wrapModule(await createCalcCore());
-  const pkg = require('../../package.json');
-  assert.deepEqual(core.version(), { version: pkg.version });
+let core;
+before(async () => {
+  assert.ok(existsSync(corePath), `${corePath} is missing: run scripts/build-wasm first (or set CALCCORE_SINGLE)`);
+  core = wrapModule(await require(corePath)());
+});
+
+test('the version comes from the module and matches package.json', () => {
+  assert.deepEqual(core.version(), { version: require('../../package.json').version });
+});
+
+test('evaluate returns numbers, and null for a domain error', () => {
+  const area = core.evaluate('n/2*sin(2*pi/n)', JSON.stringify({ n: 6 }));
+  assert.ok(Math.abs(area.value - (3 * Math.sqrt(3)) / 2) < 1e-12);
+  assert.equal(core.evaluate('ln(x)', '{"x":-1}').value, null);
+  assert.ok(core.evaluate('3*x^', '{}').error, 'a parse error comes back as {error}');
+});
+
+test('limitTable gives the book’s forward quotients 2 + 3h in float64 and a central column', () => {
+  const table = core.limitTable('3*x^2 - 4*x', 1, JSON.stringify([0.1, 0.01, 0.001]));
+  assert.equal(table.exact, 2);
+  assert.equal(table.rows.length, 3);
+  for (const row of table.rows) {
+    assert.ok(Math.abs(row.forward64 - (2 + 3 * row.h)) < 1e-9, `forward64 at h=${row.h}`);
+    assert.ok(Math.abs(row.central64 - 2) < 1e-9, `central64 at h=${row.h}`);
+    assert.ok(Number.isFinite(row.forward32) && Number.isFinite(row.central32));
+  }
+  // float32 round-off: at h = 1e-6 the float32 quotient is visibly off, float64 is not.
+  const tiny = core.limitTable('3*x^2 - 4*x', 1, '[1e-6]').rows[0];
+  assert.ok(Math.abs(tiny.forward32 - 2) > 1e-3);
+  assert.ok(Math.abs(tiny.forward64 - 2) < 1e-4);
+});
+
+test('samplePlot splits 1/x at its pole', () => {
+  const plot = core.samplePlot('1/x', -1, 1, 201);
+  assert.ok(plot.segments.length >= 2);
+  for (const seg of plot.segments) {
+    assert.equal(seg.x.length, seg.y.length);
+    assert.ok(seg.x.every((x) => x !== 0));
+  }
+  const negative = plot.segments.find((s) => s.x[0] < 0);
+  assert.ok(negative.y.every((y) => y < 0));
+});
+
+test('gradientField and contours sample a function of two variables', () => {
+  const field = core.gradientField('x^2 + 2*y^2', -1, 1, -1, 1, 3, 3);
+  assert.equal(field.points.length, 9);
+  for (const p of field.points) {
+    assert.ok(Math.abs(p.gx - 2 * p.x) < 1e-12 && Math.abs(p.gy - 4 * p.y) < 1e-12);
+  }
+  const grid = core.contours('x^2 + y^2', -1, 1, -1, 1, 3);
+  assert.deepEqual([grid.nx, grid.ny], [3, 3]);
+  assert.equal(grid.values[4], 0);
 });
 
 test('wrapModule wraps only what the module has', () => {
-  const core = wrapModule({ grade: () => '{"verdict":"correct"}', unrelated: () => 'x' });
-  assert.deepEqual(Object.keys(core), ['grade']);
-  assert.deepEqual(core.grade('b', 'a', 0), { verdict: 'correct' });
+  const fake = wrapModule({ grade: () => '{"verdict":"correct"}', unrelated: () => 'x' });
+  assert.deepEqual(Object.keys(fake), ['grade']);
+  assert.deepEqual(fake.grade('b', 'a', 0), { verdict: 'correct' });
 });
