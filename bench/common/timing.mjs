@@ -14,13 +14,22 @@ export function keep(v) {
 }
 
 export function measure(op, { minBatchNs = 2e5, maxReps = 31, minReps = 3, budgetNs = 1.5e9 } = {}) {
-  const t0 = now();
+  // Warm-up: unlike native code, V8 runs the first calls in its interpreter
+  // and baseline tiers, so it lasts ~20 ms (or 3 calls if they are slower) to
+  // reach optimized code; the batch size comes from the calls after it.
+  let t0 = now();
   let warm = 0;
   do {
     keep(op());
     ++warm;
-  } while (warm < 3 && now() - t0 < 5e7);
-  const single = (now() - t0) / warm;
+  } while (warm < 3 || (now() - t0 < 2e7 && warm < 1e6));
+  t0 = now();
+  let calib = 0;
+  do {
+    keep(op());
+    ++calib;
+  } while (now() - t0 < 1e6);
+  const single = (now() - t0) / calib;
   const iters = Math.max(1, Math.floor(minBatchNs / Math.max(single, 1)));
   const perOp = [];
   const start = now();

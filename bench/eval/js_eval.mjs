@@ -1,0 +1,82 @@
+// Plot-sampling throughput in Node: hand-written JS functions (the limit for
+// the browser), math.js compile().evaluate() point by point, and the page's
+// own path, samplePlot() of the Embind module (text in, JSON out), all on the
+// same 4096 points per batch as bench/eval/ours_eval.cpp.
+//   node bench/eval/js_eval.mjs bench/data/eval_cases.tsv [build/bench-wasm/web/calccore.single.js]
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { emit, emitSkip, measure } from '../common/timing.mjs';
+
+const require = createRequire(import.meta.url);
+const math = require('mathjs');
+
+const POINTS = 4096;
+
+// The same functions as bench/eval/handwritten.cpp, over the same row-major layout.
+const HANDWRITTEN = {
+  '3x^2-4x': (inp, out, n) => { for (let i = 0; i < n; ++i) { const x = inp[i]; out[i] = 3 * x * x - 4 * x; } },
+  'x^3-1/x': (inp, out, n) => { for (let i = 0; i < n; ++i) { const x = inp[i]; out[i] = x * x * x - 1 / x; } },
+  '3x1^2+5e^x2': (inp, out, n) => {
+    for (let i = 0; i < n; ++i) { const x1 = inp[2 * i], x2 = inp[2 * i + 1]; out[i] = 3 * x1 * x1 + 5 * Math.exp(x2); }
+  },
+  'sin(x)e^x/(1+x^2)': (inp, out, n) => {
+    for (let i = 0; i < n; ++i) { const x = inp[i]; out[i] = Math.sin(x) * Math.exp(x) / (1 + x * x); }
+  },
+  'x^x': (inp, out, n) => { for (let i = 0; i < n; ++i) out[i] = Math.pow(inp[i], inp[i]); },
+  'log(1+exp(sin x cos x))': (inp, out, n) => {
+    for (let i = 0; i < n; ++i) { const x = inp[i]; out[i] = Math.log(1 + Math.exp(Math.sin(x) * Math.cos(x))); }
+  },
+  'sqrt(x1^2+x2^2)': (inp, out, n) => {
+    for (let i = 0; i < n; ++i) { const x1 = inp[2 * i], x2 = inp[2 * i + 1]; out[i] = Math.sqrt(x1 * x1 + x2 * x2); }
+  },
+};
+
+// Point i, variable j, as in ours_eval.cpp.
+function inputs(vars) {
+  const inp = new Float64Array(POINTS * vars);
+  for (let i = 0; i < POINTS; ++i) for (let j = 0; j < vars; ++j) inp[i * vars + j] = 0.05 + 3.0 * i / POINTS + 0.37 * j;
+  return inp;
+}
+
+async function loadCore(path) {
+  if (!path) return null;
+  try {
+    const createCalcCore = require(path.startsWith('/') ? path : `${process.cwd()}/${path}`);
+    return await createCalcCore();
+  } catch (err) {
+    console.error(`cannot load ${path}: ${err.message}`);
+    return null;
+  }
+}
+
+const [tsv, corePath] = process.argv.slice(2);
+const core = await loadCore(corePath);
+const extra = { points: POINTS };
+for (const line of readFileSync(tsv, 'utf8').split('\n')) {
+  if (!line) continue;
+  const [name, varList, text] = line.split('\t');
+  const vars = varList.split(',');
+  const inp = inputs(vars.length);
+  const out = new Float64Array(POINTS);
+  const hand = HANDWRITTEN[name];
+  if (hand) emit('eval', 'js', name, measure(() => { hand(inp, out, POINTS); return out[POINTS - 1]; }), extra);
+  else emitSkip('eval', 'js', name, 'no hand-written function');
+
+  const compiled = math.compile(text);
+  const scope = {};
+  emit('eval', 'mathjs', name, measure(() => {
+    for (let i = 0; i < POINTS; ++i) {
+      for (let j = 0; j < vars.length; ++j) scope[vars[j]] = inp[i * vars.length + j];
+      out[i] = compiled.evaluate(scope);
+    }
+    return out[POINTS - 1];
+  }), extra);
+
+  // samplePlot() samples xmin..xmax itself; the same interval as the other rows.
+  if (core && vars.length === 1) {
+    const xmax = 0.05 + 3.0 * (POINTS - 1) / POINTS;
+    const probe = JSON.parse(core.samplePlot(text.replaceAll(vars[0], 'x'), 0.05, xmax, POINTS));
+    if (probe.error) emitSkip('eval', 'sampleplot-wasm', name, probe.error.code);
+    else emit('eval', 'sampleplot-wasm', name, measure(() => JSON.parse(core.samplePlot(text, 0.05, xmax, POINTS))), extra);
+  }
+}
