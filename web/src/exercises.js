@@ -4,7 +4,7 @@
 // exercise through core.variant(). Line boxes with a plot get one; exercise 4
 // gets the chain-rule graph.
 import { h } from './dom.js';
-import { pick } from './i18n.js';
+import { getString, pick } from './i18n.js';
 import { createAnswerBox } from './answer-box.js';
 import { createChainGraph } from './demos/chain-graph.js';
 import { createPlot } from './plot.js';
@@ -29,9 +29,9 @@ function attachPlot(box, spec, { core, lang, store, seedOf }) {
   const wrap = h('figure', { class: 'box-plot', dataset: { plotFor: spec.id } }, plot.root, legend);
   const sample = (text) => core.samplePlot?.(text, xmin, xmax, 300);
 
-  function drawF(exercise) {
-    const fText = spec.plot.expr ?? exercise?.definitions?.[spec.plot.of];
-    const res = fText ? sample(fText) : null;
+  // plot.expr carries the current variant's numbers (see wasm/API.md).
+  function drawF(plotSpec) {
+    const res = plotSpec?.expr ? sample(plotSpec.expr) : null;
     plot.curve('f', res && !res.error ? res.segments : [], 'f');
   }
   function drawLearner(text) {
@@ -47,12 +47,13 @@ function attachPlot(box, spec, { core, lang, store, seedOf }) {
       if (res && !res.error) segments = res.segments;
     }
     plot.curve('true', segments, 'true-tangent');
+    const l = lang.value;
     legend.replaceChildren(
-      h('span', { class: 'key f', text: lang.value === 'en' ? 'f' : 'f' }),
-      h('span', { class: 'key learner', text: lang.value === 'en' ? 'your line' : '你的直线' }),
-      solved ? h('span', { class: 'key true-tangent', text: lang.value === 'en' ? 'true tangent' : '真正的切线' }) : null,
+      h('span', { class: 'key f', text: 'f' }),
+      h('span', { class: 'key learner', text: getString('yourLine', l) }),
+      solved ? h('span', { class: 'key true-tangent', text: getString('trueTangent', l) }) : null,
     );
-    plot.setLabel(lang.value === 'en' ? 'f, your line and (once solved) the true tangent' : 'f、你的直线，以及（答对后）真正的切线');
+    plot.setLabel(getString('tangentPlot', l));
   }
   lang.subscribe(drawTrue);
   return { wrap, drawF, drawLearner, drawTrue };
@@ -99,7 +100,10 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     if (spec.plot) {
       plotParts = attachPlot(box, spec, { core, lang, store, seedOf });
       box.root.after(plotParts.wrap);
-      extras.push(() => { plotParts.drawF(exercise); plotParts.drawTrue(); });
+      extras.push(() => {
+        plotParts.drawF(exercise.boxes.find((b) => b.id === spec.id)?.plot ?? spec.plot);
+        plotParts.drawTrue();
+      });
     }
     if (exerciseId.includes('chain-rule')) {
       const target = spec.id.split('/').pop();

@@ -7,14 +7,11 @@ const HTML_LANG = { zh: 'zh-CN', en: 'en' };
 
 export const STRINGS = {
   check: { zh: '检查', en: 'Check' },
-  hint: { zh: '提示', en: 'Hint' },
   hintOf: { zh: '提示 {i}/{n}', en: 'Hint {i} of {n}' },
   noMoreHints: { zh: '没有更多提示了', en: 'No more hints' },
   solution: { zh: '查看解答', en: 'Show solution' },
   tryAnother: { zh: '换一题', en: 'Try another' },
-  bookNumbers: { zh: '回到书中的数', en: 'Back to the book’s numbers' },
   answerLabel: { zh: '答案', en: 'Answer' },
-  preview: { zh: '预览', en: 'Preview' },
   palette: { zh: '符号', en: 'Symbols' },
   choose: { zh: '请选择…', en: 'Choose…' },
   loadingCore: { zh: '正在加载计算核心…', en: 'Loading the calculus core…' },
@@ -51,7 +48,7 @@ export const STRINGS = {
   storageOff: { zh: '浏览器不允许本地存储，进度不会被保存。', en: 'This browser blocks local storage; progress will not be saved.' },
   yourLine: { zh: '你的直线', en: 'your line' },
   trueTangent: { zh: '真正的切线', en: 'true tangent' },
-  plotOfF: { zh: 'f 的图像', en: 'graph of f' },
+  tangentPlot: { zh: 'f、你的直线，以及（答对后）真正的切线', en: 'f, your line and (once solved) the true tangent' },
 };
 
 export function getString(key, lang, vars = {}) {

@@ -21,11 +21,12 @@ export function mountTangent(root, { core }) {
     const x0 = Number(slider.value);
     x0Out.textContent = x0.toFixed(2);
     const c = core.current;
-    if (!c?.tangent) return;
-    if (!curveDrawn && c.samplePlot) {
-      plot.curve('f', c.samplePlot(F, XMIN, XMAX, 200).segments, 'f');
+    if (!curveDrawn && c?.samplePlot) {
+      const sampled = c.samplePlot(F, XMIN, XMAX, 200);
+      plot.curve('f', sampled.error ? [] : sampled.segments, 'f');
       curveDrawn = true;
     }
+    if (!c?.tangent) return;
     const t = c.tangent(F, x0);
     if (t.error) return;
     const ya = t.intercept + t.slope * XMIN;
