@@ -92,14 +92,19 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
 
   function renderLabels() {
     const l = lang.value;
-    renderRich(label, pick(current.label, l) || getString('answerLabel', l));
+    const labelText = pick(current.label, l);
+    renderRich(label, labelText || getString('answerLabel', l));
+    // A label that is only math renders as KaTeX, whose spoken form is not a
+    // name every tool computes; the field also gets the TeX source as its name.
+    field.setAttribute('aria-label', `${getString('answerLabel', l)} ${labelText.replace(/\$/g, '').trim()}`.trim());
     checkButton.textContent = getString('check', l);
     solutionButton.textContent = getString('solution', l);
     anotherButton.textContent = getString('tryAnother', l);
     if (palette) {
       palette.setAttribute('aria-label', getString('palette', l));
       for (const [button, snippet] of paletteButtons) {
-        button.setAttribute('aria-label', pick(snippet.title, l));
+        // The name starts with the visible symbol (WCAG 2.5.3, label in name).
+        button.setAttribute('aria-label', `${snippet.label} ${pick(snippet.title, l)}`);
         button.title = pick(snippet.title, l);
       }
     }
