@@ -8,7 +8,7 @@ import { chainEdges, splitTerms } from '../../web/src/chain-paths.js';
 import { contourLevels, marchingSquares } from '../../web/src/contours.js';
 import { parseHs, powersOfTen } from '../../web/src/demos/limit-table.js';
 import { lineBody, nextSeed } from '../../web/src/exercises.js';
-import { SNIPPETS, codePointToIndex, insertSnippet } from '../../web/src/palette.js';
+import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from '../../web/src/palette.js';
 import { linearScale, segmentsToPath } from '../../web/src/plot.js';
 import { splitRich } from '../../web/src/tex.js';
 
@@ -20,6 +20,16 @@ test('palette snippets replace the selection and put the caret at the | mark', (
     assert.ok(insertSnippet('', 0, 0, s.insert).value.length > 0);
   }
   assert.ok(SNIPPETS.some((s) => s.insert.includes('∂')) && SNIPPETS.some((s) => s.insert.includes('‖')));
+});
+
+test('the palette toolbar moves with arrows, wraps around, and ignores other keys', () => {
+  assert.equal(toolbarIndex(0, 'ArrowRight', 8), 1);
+  assert.equal(toolbarIndex(7, 'ArrowRight', 8), 0);
+  assert.equal(toolbarIndex(0, 'ArrowLeft', 8), 7);
+  assert.equal(toolbarIndex(4, 'Home', 8), 0);
+  assert.equal(toolbarIndex(4, 'End', 8), 7);
+  assert.equal(toolbarIndex(4, 'Enter', 8), null);
+  assert.equal(toolbarIndex(4, 'a', 8), null);
 });
 
 test('code-point positions from the core map to UTF-16 indices past astral characters', () => {

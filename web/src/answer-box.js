@@ -8,7 +8,7 @@
 // [data-role=check], [data-role=feedback]; after grading root[data-verdict].
 import { h, nextId } from './dom.js';
 import { getString, pick } from './i18n.js';
-import { SNIPPETS, codePointToIndex, insertSnippet } from './palette.js';
+import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from './palette.js';
 import { renderMath, renderRich } from './tex.js';
 
 const PREVIEW_DELAY_MS = 120;
@@ -53,9 +53,18 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
         type: 'button', class: 'sym', dataset: { snippet: snippet.id }, text: snippet.label,
         onclick: () => insert(snippet.insert),
       });
+      button.tabIndex = paletteButtons.length === 0 ? 0 : -1;
       paletteButtons.push([button, snippet]);
       palette.append(button);
     }
+    palette.addEventListener('keydown', (event) => {
+      const buttons = paletteButtons.map(([b]) => b);
+      const next = toolbarIndex(buttons.indexOf(document.activeElement), event.key, buttons.length);
+      if (next === null) return;
+      event.preventDefault();
+      for (const [i, b] of buttons.entries()) b.tabIndex = i === next ? 0 : -1;
+      buttons[next].focus();
+    });
   }
 
   const root = h('div', { class: 'box', dataset: { box: id, kind: spec.kind } },

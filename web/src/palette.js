@@ -31,3 +31,16 @@ export function codePointToIndex(text, position) {
   }
   return index;
 }
+
+// The toolbar is one tab stop; arrow keys, Home and End move between its
+// buttons (WAI-ARIA toolbar pattern). Returns the next index, or null for
+// keys the toolbar does not handle.
+export function toolbarIndex(current, key, count) {
+  switch (key) {
+    case 'ArrowRight': case 'ArrowDown': return (current + 1) % count;
+    case 'ArrowLeft': case 'ArrowUp': return (current - 1 + count) % count;
+    case 'Home': return 0;
+    case 'End': return count - 1;
+    default: return null;
+  }
+}
