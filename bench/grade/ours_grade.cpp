@@ -1,0 +1,57 @@
+// Grading latency per answer, native: calc::api::grade_json on the answer set
+// bench/data/grade_answers.tsv (the wasm side goes through the page's Embind
+// module, bench/grade/wasm_grade.mjs). Every answer is graded kCalls times,
+// each call timed alone, and its latency is the median of those calls (on a
+// shared 2-core machine single calls are sometimes descheduled for
+// milliseconds; the median is the answer's own cost). Per box the record
+// holds the median over its answers and the slowest answer (worst_ns). The
+// catalog is loaded first, as the page does before any answer is typed. A
+// verdict other than the expected one is reported on stderr and counted in
+// "unexpected".
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/grade_api.h"
+#include "common/cases.h"
+#include "common/timing.h"
+
+namespace {
+constexpr int kCalls = 21;
+}
+
+int main(int argc, char** argv) {
+  const std::string path = argc > 1 ? argv[1] : "bench/data/grade_answers.tsv";
+  bench::keep(calc::api::catalog_json());
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<double>> times;
+  std::map<std::string, int> answers, unexpected;
+  for (const auto& row : bench::read_tsv(path)) {
+    if (row.size() < 3 || row[0].starts_with("#")) continue;
+    const std::string &box = row[0], &expected = row[1], &answer = row[2];
+    if (!times.count(box)) order.push_back(box);
+    std::string verdict;
+    bench::Stats st = bench::measure_calls(
+        [&] {
+          verdict = calc::api::grade_json(box, answer, 0);
+          return verdict.size();
+        },
+        kCalls);
+    times[box].push_back(st.median_ns);
+    ++answers[box];
+    if (verdict.find("\"verdict\":\"" + expected + "\"") == std::string::npos) {
+      ++unexpected[box];
+      std::fprintf(stderr, "%s: \"%s\" expected %s, got %s\n", box.c_str(), answer.c_str(), expected.c_str(),
+                   verdict.substr(0, 160).c_str());
+    }
+  }
+  for (const auto& box : order) {
+    std::vector<double> t = times[box];
+    std::sort(t.begin(), t.end());
+    bench::Stats s{t[t.size() / 2], t.back(), t.front(), kCalls, 1};
+    bench::emit("grade", "ours", box, s,
+                "\"answers\":" + std::to_string(answers[box]) + ",\"unexpected\":" + std::to_string(unexpected[box]));
+  }
+}

@@ -1,0 +1,105 @@
+// Load budget of the page (issues 3 and 7): gzip sizes of a built dist/ and
+// the time from navigation to <html data-ready="true"> in headless Chromium,
+// served over localhost, as the median of several cold loads (a fresh browser
+// context each time, so nothing comes from cache or a service worker).
+//   node bench/load/load.mjs [loads] [dist dir]     (defaults: 7, build/bench-dist)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { launchBrowser, newPage } from '../../tests/e2e/harness.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const loads = Number(process.argv[2] ?? 7);
+const dist = path.resolve(process.argv[3] ?? 'build/bench-dist');
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function category(rel) {
+  if (rel.endsWith('.map') || /LICENSE|LEGAL/i.test(rel)) return 'maps & licenses';
+  if (/\.(woff2?|ttf|otf)$/.test(rel)) return 'fonts';
+  if (rel.endsWith('.wasm')) return 'wasm';
+  if (rel === 'calccore.single.js') return 'wasm (file:// copy)';
+  if (/\.(m?js)$/.test(rel)) return 'JS';
+  return 'HTML, CSS, other';
+}
+
+function walk(dir, base = dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? walk(p, base) : [path.relative(base, p)];
+  });
+}
+
+// ---- sizes ----
+const gzipOf = new Map(walk(dist).map((rel) => [rel, gz(path.join(dist, rel))]));
+const byCategory = new Map();
+for (const [rel, size] of gzipOf) byCategory.set(category(rel), (byCategory.get(category(rel)) ?? 0) + size);
+const total = [...gzipOf.values()].reduce((a, b) => a + b, 0);
+
+// ---- loads ----
+const server = await startStaticServer({ root: dist, port: 0 });
+const browser = await launchBrowser();
+const ready = [], paint = [];
+let fetched = new Set();
+try {
+  for (let i = 0; i < loads; ++i) {
+    const page = await newPage(browser, { serviceWorkers: 'block' });
+    // Records when data-ready turns true, in the page's own clock (ms since navigation start).
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.documentElement.dataset.ready === 'true') {
+          window.__readyAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+    });
+    const seen = new Set();
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === new URL(server.url).origin) seen.add(decodeURIComponent(u.pathname.slice(1)) || 'index.html');
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+    const t = await page.evaluate(() => ({
+      ready: window.__readyAt,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
+    ready.push(t.ready);
+    if (t.fcp !== null) paint.push(t.fcp);
+    if (page.problems.length) console.error(`load ${i + 1}: ${page.problems.join('; ')}`);
+    fetched = seen;
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fetchedNonFont = [...fetched].filter((rel) => gzipOf.has(rel) && category(rel) !== 'fonts');
+const fetchedGzip = fetchedNonFont.reduce((a, rel) => a + gzipOf.get(rel), 0);
+const wasm = byCategory.get('wasm') ?? 0;
+const allButFonts = total - (byCategory.get('fonts') ?? 0) - (byCategory.get('maps & licenses') ?? 0)
+  - (byCategory.get('wasm (file:// copy)') ?? 0);
+
+console.log('### Load (gzip -9 sizes of dist/; Chromium headless on localhost)\n');
+console.log('| part | gzip |\n|---|---|');
+for (const [cat, size] of [...byCategory].sort((a, b) => b[1] - a[1])) console.log(`| ${cat} | ${kb(size)} |`);
+console.log(`| **total dist/** | ${kb(total)} |`);
+console.log(`| everything but fonts, maps and the file:// copy of the core | ${kb(allButFonts)} |`);
+console.log(`| fetched by one http load, fonts excepted (${fetchedNonFont.length} files) | ${kb(fetchedGzip)} |`);
+console.log(`\n| ${loads} cold loads | median | min | max |\n|---|---|---|---|`);
+console.log(`| navigation → data-ready | ${med(ready).toFixed(0)} ms | ${Math.min(...ready).toFixed(0)} ms | ${Math.max(...ready).toFixed(0)} ms |`);
+if (paint.length) {
+  console.log(`| navigation → first contentful paint | ${med(paint).toFixed(0)} ms | ${Math.min(...paint).toFixed(0)} ms | ${Math.max(...paint).toFixed(0)} ms |`);
+}
+console.log('\nTargets (issues 3 and 7):');
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+console.log(`- wasm ≤ 150 KB gzip: ${kb(wasm)}, ${verdict(wasm <= 150 * 1024)}`);
+console.log(`- everything but fonts ≤ 400 KB gzip: ${kb(allButFonts)}, ${verdict(allButFonts <= 400 * 1024)}`);
+console.log(`- data-ready ≤ 500 ms: median ${med(ready).toFixed(0)} ms, ${verdict(med(ready) <= 500)}`);
+if (paint.length) {
+  console.log(`- first paint before the core is ready: median FCP ${med(paint).toFixed(0)} ms vs data-ready ${med(ready).toFixed(0)} ms, ${verdict(med(paint) < med(ready))}`);
+}
