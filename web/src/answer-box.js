@@ -165,7 +165,11 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
     }
     const parts = [h('strong', { text: getString(`verdict.${verdict}`, l) })];
     if (lastResult?.error) parts.push(' ', pick(lastResult.error, l));
-    for (const item of lastResult?.feedback ?? []) parts.push(' ', renderRich(h('span'), pick(item, l)));
+    for (const item of lastResult?.feedback ?? []) {
+      // The heading already says "correct"; the engine's plain "correct" item would repeat it.
+      if (item.code === 'correct') continue;
+      parts.push(' ', renderRich(h('span'), pick(item, l)));
+    }
     const position = lastResult?.position ?? lastResult?.error?.position;
     if (verdict === 'invalid' && Number.isInteger(position)) {
       parts.push(h('span', { class: 'position', dataset: { position }, text: getString('atPosition', l, { p: position + 1 }) }));
