@@ -7,11 +7,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadSingleFileCore } from '../e2e/harness.mjs';
 import { gradeRequests, numericRequests } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const core = await require(path.join(root, 'build/wasm/web/calccore.single.js'))();
+const core = await loadSingleFileCore(require, path.join(root, 'build/wasm/web/calccore.single.js'));
 
 const NUMERIC_ARGS = {
   limitTable: [2], tangent: [2], samplePlot: [2, 3, 4], gradientField: [2, 3, 4, 5, 6, 7], grade: [3], solution: [2],

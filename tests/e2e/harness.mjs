@@ -2,6 +2,7 @@
 // Debian's Chromium). Tests import from here instead of launching things
 // themselves, so flags, paths and artifacts stay in one place.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,7 +14,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const distDir = path.join(repoRoot, 'dist');
 // dist/index.html opened straight from disk, as a learner with a USB stick would.
 export const distFileUrl = pathToFileURL(path.join(distDir, 'index.html')).href;
-export const screenshotDir = path.join(repoRoot, 'test-results/screenshots');
+export const artifactDir = path.join(repoRoot, 'build/test-artifacts');
 
 // `npx playwright install` cannot download browsers here; Debian's chromium is used.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +36,8 @@ export function serveDist() {
 // test can assert the page ran cleanly: page.problems is an array of strings.
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
+  // A missing element fails in 10 s rather than Playwright's 30 s default.
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
@@ -49,10 +52,77 @@ export async function waitForReady(page, timeout = 15000) {
   await page.waitForSelector('html[data-ready="true"]', { timeout });
 }
 
-// Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path.
-export async function screenshot(page, name) {
-  mkdirSync(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+// Saves a screenshot as build/test-artifacts/<name>.png (the whole page, or
+// one element when `locator` is given) and returns its path.
+export async function screenshot(page, name, locator = null) {
+  mkdirSync(artifactDir, { recursive: true });
+  const file = path.join(artifactDir, `${name}.png`);
+  if (locator) await locator.screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// Opens url in a fresh context with the language preset in storage (the
+// page's own key, web/src/i18n.js) and waits for the core.
+export async function openWorkbook(browser, url, { lang = 'en', contextOptions = {} } = {}) {
+  const page = await newPage(browser, contextOptions);
+  await page.addInitScript((l) => {
+    if (!sessionStorage.getItem('e2e.langSet')) {
+      localStorage.setItem('calcwb.lang', l);
+      sessionStorage.setItem('e2e.langSet', '1');
+    }
+  }, lang);
+  await page.goto(url);
+  await waitForReady(page);
+  return page;
+}
+
+// The page's core wrapper (web/src/core.js) over the same wasm build dist/
+// ships (the single-file variant, which Node can load): right answers come
+// from the core, never from the tests.
+export async function nodeCore() {
+  const { wrapModule } = await import('../../web/src/core.js');
+  return wrapModule(await loadSingleFileCore(createRequire(import.meta.url), '../../build/wasm/web/calccore.single.js'));
+}
+
+// Instantiates the single-file core in Node. Emscripten's Node glue installs
+// process-wide uncaughtException/unhandledRejection handlers that rethrow and
+// print the whole minified module on any test failure; they are removed so a
+// failing assertion reads as itself.
+export async function loadSingleFileCore(require, file) {
+  const events = ['uncaughtException', 'unhandledRejection'];
+  const before = Object.fromEntries(events.map((e) => [e, process.listeners(e)]));
+  const module = await require(file)();
+  for (const e of events) {
+    for (const listener of process.listeners(e)) if (!before[e].includes(listener)) process.off(e, listener);
+  }
+  return module;
+}
+
+// Every box of the core's catalog, with its exercise id.
+export function catalogBoxes(core) {
+  const catalog = core.catalog();
+  if (catalog.error) throw new Error(`catalog(): ${JSON.stringify(catalog.error)}`);
+  return catalog.exercises.flatMap((exercise) => exercise.boxes.map((box) => ({ ...box, exercise: exercise.id })));
+}
+
+// Types (or chooses) an answer in a box, presses its Check button and returns
+// what the page shows: {verdict, feedback (text), position (from the marker, or null)}.
+export async function submit(page, boxId, answer) {
+  const root = page.locator(`[data-box="${boxId}"]`);
+  const field = root.locator('[data-role=answer]');
+  await root.evaluate((el) => { delete el.dataset.verdict; });
+  if (await field.evaluate((el) => el.tagName === 'SELECT')) await field.selectOption(answer);
+  else await field.fill(answer);
+  await root.locator('[data-role=check]').click();
+  await page.waitForFunction((id) => document.querySelector(`[data-box="${id}"]`)?.dataset.verdict, boxId, { timeout: 10000 });
+  return root.evaluate((el) => {
+    const feedback = el.querySelector('[data-role=feedback]');
+    const marker = feedback.querySelector('[data-position]');
+    return {
+      verdict: el.dataset.verdict,
+      feedback: feedback.textContent,
+      position: marker ? Number(marker.dataset.position) : null,
+    };
+  });
 }
