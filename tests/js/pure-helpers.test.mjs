@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { chainEdges, splitTerms } from '../../web/src/chain-paths.js';
 import { contourLevels, marchingSquares } from '../../web/src/contours.js';
 import { parseHs, powersOfTen } from '../../web/src/demos/limit-table.js';
-import { lineBody, nextSeed } from '../../web/src/exercises.js';
+import { lineBody, nextSeed, unplacedBoxes } from '../../web/src/exercises.js';
 import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from '../../web/src/palette.js';
 import { linearScale, segmentsToPath } from '../../web/src/plot.js';
 import { splitRich } from '../../web/src/tex.js';
@@ -105,4 +105,14 @@ test('exercise helpers: the line body drops "y =", and try-another seeds never r
   const seed = nextSeed(1 + Math.floor(0.5 * 0xfffffffe), () => rolls[i++]);
   assert.equal(seed, 1 + Math.floor(0.25 * 0xfffffffe));
   assert.equal(nextSeed(5, () => 0), 1, 'the lowest roll is seed 1, never the book seed 0');
+});
+
+test('catalog boxes without a slot on the page are found, grouped by exercise', () => {
+  const catalog = { exercises: [
+    { id: 'e1', boxes: [{ id: 'e1/a' }, { id: 'e1/b' }] },
+    { id: 'e2', boxes: [{ id: 'e2/a' }] },
+  ] };
+  const missing = unplacedBoxes(catalog, ['e1/a', 'e2/a']);
+  assert.deepEqual(missing.map(({ exercise, boxIds }) => [exercise.id, boxIds]), [['e1', ['e1/b']]]);
+  assert.deepEqual(unplacedBoxes(catalog, ['e1/a', 'e1/b', 'e2/a']), []);
 });

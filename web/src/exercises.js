@@ -15,6 +15,16 @@ export function lineBody(text) {
   return String(text ?? '').replace(/^\s*y\s*=/, '').trim();
 }
 
+// The catalog's boxes that no slot of index.html shows, grouped by exercise:
+// [{exercise, boxIds}]. The page appends these to the extras, so an exercise
+// added to the catalog is never missing from the page.
+export function unplacedBoxes(catalog, placedIds) {
+  const placed = new Set(placedIds);
+  return catalog.exercises
+    .map((exercise) => ({ exercise, boxIds: exercise.boxes.map((b) => b.id).filter((id) => !placed.has(id)) }))
+    .filter(({ boxIds }) => boxIds.length > 0);
+}
+
 // A fresh seed for "try another": never 0 (the book's own numbers).
 export function nextSeed(current, random = Math.random) {
   let seed = 0;

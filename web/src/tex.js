@@ -4,6 +4,7 @@
 // text nodes, <code> and math; it never goes through innerHTML either.
 import katex from 'katex';
 
+const SLICE_MS = 12;
 const OPTIONS = { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 200, maxSize: 20 };
 
 export function renderMath(el, latex, { display = false } = {}) {
@@ -65,9 +66,19 @@ export function renderRich(el, text) {
   return el;
 }
 
-// Renders every [data-tex] element of the static page (its text is the TeX).
-export function renderStaticMath(root) {
-  for (const el of root.querySelectorAll('[data-tex]')) {
+// Renders every [data-tex] element of the static page (its text is the TeX),
+// those for which `first(el)` holds (the visible language) before the rest.
+// Work is cut into slices of a few milliseconds so that loading the core,
+// input and painting are not held up behind a hundred formulas.
+export async function renderStaticMath(root, first = () => true) {
+  const all = [...root.querySelectorAll('[data-tex]')];
+  const ordered = [...all.filter(first), ...all.filter((el) => !first(el))];
+  let sliceStart = performance.now();
+  for (const el of ordered) {
     renderMath(el, el.dataset.tex || el.textContent, { display: el.hasAttribute('data-display') });
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
   }
 }
