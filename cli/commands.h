@@ -30,8 +30,9 @@ int run_latex(Args args);     // latex EXPR
 // numeric_commands.cpp
 int run_limit_table(Args args);  // limit-table EXPR AT [--float32]
 
-// grade_commands.cpp (grader): declare run_grade and run_check here, and add
-// their rows to the table in main.cpp.
+// grade_commands.cpp
+int run_grade(Args args);  // grade BOX_ID ANSWER [--seed N] [--exercises DIR]: one JSON line; 2 for an unknown box
+int run_check(Args args);  // check [DIR]: validates exercise files; errors as file:line: message
 
 // cli_support.cpp
 // Parses learner text in the permissive context. On a parse error prints the

@@ -11,7 +11,8 @@ namespace {
 constexpr Command kCommands[] = {
     {"eval", "eval EXPR NAME=VALUE...", run_eval},
     {"limit-table", "limit-table EXPR AT [--float32]", run_limit_table},
-    // grade_commands.cpp: {"grade", "grade ...", run_grade}, {"check", "check ...", run_check},
+    {"grade", "grade BOX_ID ANSWER [--seed N] [--exercises DIR]", run_grade},
+    {"check", "check [DIR]", run_check},
 };
 
 int help(std::ostream& out) {

@@ -94,10 +94,17 @@ Expr lower_safely(const Scenario& s, const Expr& e) {
 
 Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std::uint64_t seed,
              std::size_t per_scenario) {
+  std::vector<Expr> lowered;
+  for (const auto& s : scenarios) lowered.push_back(lower_safely(s, reference));
+  return sample_lowered(scenarios, lowered, seed, per_scenario);
+}
+
+Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<Expr>& lowered_references,
+                     std::uint64_t seed, std::size_t per_scenario) {
   Table t;
   Rng rng(seed);
-  for (std::size_t si = 0; si < scenarios.size(); ++si) {
-    const Expr lowered = lower_safely(scenarios[si], reference);
+  for (std::size_t si = 0; si < scenarios.size() && si < lowered_references.size(); ++si) {
+    const Expr& lowered = lowered_references[si];
     std::size_t kept = 0;
     for (std::size_t k = 0; k < 4 * per_scenario && kept < per_scenario; ++k) {
       ++t.attempts;

@@ -65,6 +65,13 @@ inline constexpr std::size_t kMinDecisivePoints = 12;
 Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std::uint64_t seed,
              std::size_t per_scenario = kPointsPerScenario);
 
+// The same with the reference already lowered per scenario (one entry per
+// scenario; a null entry means the reference is undefined in that scenario).
+// For references that are computed after lowering (a gradient taken
+// component-wise at dimension n).
+Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<Expr>& lowered_references,
+                     std::uint64_t seed, std::size_t per_scenario = kPointsPerScenario);
+
 // Lowers e per scenario once and evaluates it at each point of the table.
 Column column(const std::vector<Scenario>& scenarios, const Table& table, const Expr& e);
 

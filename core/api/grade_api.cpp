@@ -1,0 +1,291 @@
+#include "api/grade_api.h"
+
+#include <exception>
+
+#include "api/json.h"
+#include "exercise/catalog.h"
+#include "grade/engine.h"
+#include "grade/placeholders.h"
+#include "grade/problem.h"
+#include "grade/reference.h"
+#include "print/print.h"
+
+namespace calc::api {
+
+namespace {
+
+using grade::Language;
+
+std::string error_json(std::string_view code, std::string_view en, std::string_view zh) {
+  json::Writer w;
+  w.begin_object();
+  w.key("error");
+  w.begin_object();
+  w.key("code");
+  w.value(code);
+  w.key("en");
+  w.value(en);
+  w.key("zh");
+  w.value(zh);
+  w.end_object();
+  w.end_object();
+  return w.take();
+}
+
+std::string unknown_box() { return error_json("unknown-box", "No answer box has this id.", "没有这个编号的答题框。"); }
+std::string unknown_exercise() { return error_json("unknown-exercise", "No exercise has this id.", "没有这个编号的练习。"); }
+std::string internal_error() {
+  return error_json("internal", "The core could not handle this request.", "核心无法处理这个请求。");
+}
+
+// Runs body; anything thrown becomes error JSON, so nothing crosses into JS.
+template <class Body>
+std::string guarded(Body&& body) {
+  try {
+    return body();
+  } catch (...) {
+    return internal_error();
+  }
+}
+
+void text_object(json::Writer& w, std::string_view key, const exercise::Text& t, const grade::Problem& p) {
+  w.key(key);
+  w.begin_object();
+  w.key("zh");
+  w.value(grade::fill_placeholders(t.zh, p, Language::Zh));
+  w.key("en");
+  w.value(grade::fill_placeholders(t.en, p, Language::En));
+  w.end_object();
+}
+
+void box_json(json::Writer& w, const exercise::Exercise& ex, const exercise::Box& box, std::uint64_t seed) {
+  const grade::Problem p = grade::make_problem(ex, box, seed);
+  w.begin_object();
+  w.key("id");
+  w.value(box.id);
+  w.key("kind");
+  w.value(exercise::to_string(box.kind));
+  w.key("task");
+  w.value(exercise::to_string(box.task));
+  text_object(w, "label", box.label, p);
+  if (!box.choices.empty()) {
+    w.key("choices");
+    w.begin_array();
+    for (const auto& c : box.choices) {
+      w.begin_object();
+      w.key("id");
+      w.value(c.id);
+      w.key("zh");
+      w.value(grade::fill_placeholders(c.text.zh, p, Language::Zh));
+      w.key("en");
+      w.value(grade::fill_placeholders(c.text.en, p, Language::En));
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.key("hintCount");
+  w.value(static_cast<std::int64_t>(box.hints.size()));
+  w.key("variables");
+  w.begin_array();
+  for (const auto& s : p.learner.scalars) w.value(s);
+  for (const auto& v : p.learner.vectors) w.value(v);
+  w.end_array();
+  if (box.plot) {
+    w.key("plot");
+    w.begin_object();
+    w.key("of");
+    w.value(box.plot->of);
+    w.key("xmin");
+    w.value(box.plot->xmin);
+    w.key("xmax");
+    w.value(box.plot->xmax);
+    // The plotted function with this variant's numbers, in parser syntax, so
+    // the page can hand it to samplePlot.
+    if (const Expr* f = p.definition(box.plot->of)) {
+      w.key("expr");
+      w.value(to_text(*f));
+    }
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void exercise_json(json::Writer& w, const exercise::Exercise& ex, std::uint64_t seed) {
+  const grade::Problem p = grade::make_problem(ex, ex.boxes.front(), seed);
+  w.begin_object();
+  w.key("id");
+  w.value(ex.id);
+  w.key("seed");
+  w.value(static_cast<std::int64_t>(seed));
+  text_object(w, "title", ex.title, p);
+  text_object(w, "prompt", ex.prompt, p);
+  w.key("boxes");
+  w.begin_array();
+  for (const auto& b : ex.boxes) box_json(w, ex, b, seed);
+  w.end_array();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string catalog_json() {
+  return guarded([] {
+    json::Writer w;
+    w.begin_object();
+    w.key("exercises");
+    w.begin_array();
+    for (const auto& ex : exercise::builtin_catalog().exercises) exercise_json(w, ex, 0);
+    w.end_array();
+    w.end_object();
+    return w.take();
+  });
+}
+
+std::string preview_json(std::string_view box_id, std::string_view text) {
+  return guarded([&] {
+    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+    if (!box) return unknown_box();
+    const grade::Problem p = grade::make_problem(*ex, *box, 0);
+    json::Writer w;
+    w.begin_object();
+    if (box->kind == exercise::BoxKind::Choice) {
+      w.key("ok");
+      w.value(true);
+      w.key("latex");
+      w.value("");
+      w.key("text");
+      w.value(text);
+      w.end_object();
+      return w.take();
+    }
+    const ParseResult r = parse(text, p.learner);
+    w.key("ok");
+    w.value(r.ok());
+    if (r.ok()) {
+      w.key("latex");
+      w.value(to_latex(*r.expr));
+      w.key("text");
+      w.value(to_text(*r.expr));
+    } else {
+      w.key("error");
+      w.begin_object();
+      w.key("code");
+      w.value(r.error->code);
+      w.key("en");
+      w.value(r.error->message);
+      w.key("zh");
+      w.value(r.error->message_zh);
+      w.key("position");
+      w.value(static_cast<std::int64_t>(r.error->position));
+      w.key("length");
+      w.value(static_cast<std::int64_t>(r.error->length));
+      w.end_object();
+    }
+    w.end_object();
+    return w.take();
+  });
+}
+
+std::string grade_json(std::string_view box_id, std::string_view answer, std::uint64_t seed) {
+  return grade_json(exercise::builtin_catalog(), box_id, answer, seed);
+}
+
+std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id, std::string_view answer,
+                       std::uint64_t seed) {
+  return guarded([&] {
+    const auto [ex, box] = catalog.find_box(box_id);
+    if (!box) return unknown_box();
+    const grade::Problem p = grade::make_problem(*ex, *box, seed);
+    const grade::Result r = grade::grade(p, grade::compute_reference(p), answer);
+    json::Writer w;
+    w.begin_object();
+    w.key("verdict");
+    w.value(grade::to_string(r.verdict));
+    w.key("score");
+    w.value(r.score);
+    w.key("feedback");
+    w.begin_array();
+    for (const auto& f : r.feedback) {
+      w.begin_object();
+      w.key("code");
+      w.value(f.code);
+      w.key("zh");
+      w.value(f.zh);
+      w.key("en");
+      w.value(f.en);
+      w.end_object();
+    }
+    w.end_array();
+    if (r.position) {
+      w.key("position");
+      w.value(static_cast<std::int64_t>(*r.position));
+      w.key("length");
+      w.value(static_cast<std::int64_t>(r.length.value_or(1)));
+    }
+    if (!r.latex.empty()) {
+      w.key("latex");
+      w.value(r.latex);
+    }
+    w.end_object();
+    return w.take();
+  });
+}
+
+std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
+  return guarded([&] {
+    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+    if (!box) return unknown_box();
+    if (index < 0 || static_cast<std::size_t>(index) >= box->hints.size())
+      return error_json("no-such-hint", "There is no further hint.", "没有更多提示了。");
+    const grade::Problem p = grade::make_problem(*ex, *box, seed);
+    const auto& h = box->hints[static_cast<std::size_t>(index)];
+    json::Writer w;
+    w.begin_object();
+    w.key("zh");
+    w.value(grade::fill_placeholders(h.zh, p, Language::Zh));
+    w.key("en");
+    w.value(grade::fill_placeholders(h.en, p, Language::En));
+    w.key("index");
+    w.value(index);
+    w.key("count");
+    w.value(static_cast<std::int64_t>(box->hints.size()));
+    w.end_object();
+    return w.take();
+  });
+}
+
+std::string solution_json(std::string_view box_id, std::uint64_t seed) {
+  return guarded([&] {
+    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+    if (!box) return unknown_box();
+    const grade::Problem p = grade::make_problem(*ex, *box, seed);
+    const grade::ShownAnswer a = grade::shown_answer(p);
+    json::Writer w;
+    w.begin_object();
+    w.key("zh");
+    w.value(grade::fill_placeholders(box->solution.zh, p, Language::Zh));
+    w.key("en");
+    w.value(grade::fill_placeholders(box->solution.en, p, Language::En));
+    w.key("answer");
+    w.begin_object();
+    w.key("text");
+    w.value(a.text);
+    w.key("latex");
+    w.value(a.latex);
+    w.end_object();
+    w.end_object();
+    return w.take();
+  });
+}
+
+std::string variant_json(std::string_view exercise_id, std::uint64_t seed) {
+  return guarded([&] {
+    const exercise::Exercise* ex = exercise::builtin_catalog().find_exercise(exercise_id);
+    if (!ex) return unknown_exercise();
+    json::Writer w;
+    exercise_json(w, *ex, seed);
+    return w.take();
+  });
+}
+
+}  // namespace calc::api

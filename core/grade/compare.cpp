@@ -1,0 +1,157 @@
+#include "grade/compare.h"
+
+#include <cmath>
+
+#include "calculus/derivative.h"
+#include "calculus/lower.h"
+#include "calculus/vector_calculus.h"
+
+namespace calc::grade {
+
+namespace {
+
+// The reference as each scenario sees it. A vector gradient is differentiated
+// after expansion, component by component, so the sampled reference does not
+// depend on the vector-notation rules it is displayed with.
+std::vector<Expr> lowered_references(const Problem& p, const Reference& ref, const ScenarioSet& set) {
+  std::vector<Expr> out;
+  for (std::size_t i = 0; i < set.scenarios.size(); ++i) {
+    const Scenario& s = set.scenarios[i];
+    try {
+      if (p.box->task == exercise::Task::VectorGradient) {
+        const Expr x = p.wrt()[0];
+        const Expr expanded = expand_vector(p.of(), x, set.dimensions[i]);
+        std::vector<Expr> comps;
+        const std::string& base = static_cast<const SymbolNode&>(*x).base();
+        for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
+        out.push_back(gradient(expanded, comps));
+      } else {
+        out.push_back(s.lower ? s.lower(ref.expr) : ref.expr);
+      }
+    } catch (...) {
+      out.push_back(Expr());
+    }
+  }
+  return out;
+}
+
+bool pick(const std::vector<double>& v, std::optional<std::size_t> c, double& out) {
+  if (!c) return false;
+  if (*c >= v.size()) return false;
+  out = v[*c];
+  return true;
+}
+
+}  // namespace
+
+Sampled sample_reference(const Problem& p, const Reference& ref) {
+  Sampled s;
+  s.set = make_scenarios(p);
+  s.tol = {p.box->tolerance.rel, p.box->tolerance.abs};
+  s.table = sample_lowered(s.set.scenarios, lowered_references(p, ref, s.set), hash_string(p.box->id), s.set.per_scenario);
+  return s;
+}
+
+Match match(const Column& answer, const Column& reference, const Tolerance& tol, std::optional<std::size_t> component) {
+  Match m;
+  std::optional<std::size_t> first_undefined;
+  for (std::size_t i = 0; i < reference.size() && i < answer.size(); ++i) {
+    if (!reference[i]) continue;
+    const auto& r = *reference[i];
+    if (!answer[i] || answer[i]->size() != r.size()) {
+      if (!first_undefined) first_undefined = i;
+      continue;
+    }
+    const auto& a = *answer[i];
+    ++m.decisive;
+    if (m.component_ok.empty()) m.component_ok.assign(r.size(), true);
+    bool differs = false;
+    for (std::size_t k = 0; k < r.size(); ++k) {
+      if (component && k != *component) continue;
+      if (!close(a[k], r[k], tol)) {
+        if (k < m.component_ok.size()) m.component_ok[k] = false;
+        if (!m.bad_component) m.bad_component = k;
+        differs = true;
+      }
+    }
+    if (differs && !m.first_bad) m.first_bad = i;
+  }
+  if (m.first_bad) m.outcome = Outcome::Differs;
+  else if (first_undefined) {
+    m.outcome = Outcome::Undefined;
+    m.first_bad = first_undefined;
+  } else if (m.decisive < kMinDecisivePoints)
+    m.outcome = Outcome::Undecided;
+  else
+    m.outcome = Outcome::Equal;
+  return m;
+}
+
+bool same(const Column& answer, const Column& candidate, const Tolerance& tol, std::optional<std::size_t> component) {
+  std::size_t decisive = 0;
+  for (std::size_t i = 0; i < answer.size() && i < candidate.size(); ++i) {
+    if (!answer[i] && !candidate[i]) continue;
+    if (!answer[i] || !candidate[i]) return false;
+    const auto& a = *answer[i];
+    const auto& c = *candidate[i];
+    if (component) {
+      double x, y;
+      if (!pick(a, component, x) || !pick(c, component, y)) return false;
+      if (!close(x, y, tol)) return false;
+    } else {
+      if (a.size() != c.size()) return false;
+      for (std::size_t k = 0; k < a.size(); ++k)
+        if (!close(a[k], c[k], tol)) return false;
+    }
+    ++decisive;
+  }
+  return decisive >= kMinDecisivePoints;
+}
+
+namespace {
+
+// Collects one number per decisive point (f(answer, reference)) and returns it
+// when it is the same at every point.
+template <class F>
+std::optional<double> common_value(const Column& answer, const Column& reference, std::optional<std::size_t> component,
+                                   F&& f) {
+  std::optional<double> value;
+  std::size_t decisive = 0;
+  for (std::size_t i = 0; i < answer.size() && i < reference.size(); ++i) {
+    if (!answer[i] || !reference[i] || answer[i]->size() != reference[i]->size()) return std::nullopt;
+    const auto& a = *answer[i];
+    const auto& r = *reference[i];
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (component && k != *component) continue;
+      const auto v = f(a[k], r[k]);
+      if (!v) continue;
+      if (!value) value = *v;
+      else if (!close(*v, *value, {1e-7, 1e-9})) return std::nullopt;
+      ++decisive;
+    }
+  }
+  if (decisive < kMinDecisivePoints) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<double> constant_ratio(const Column& answer, const Column& reference,
+                                     std::optional<std::size_t> component) {
+  auto ratio = common_value(answer, reference, component, [](double a, double r) -> std::optional<double> {
+    if (std::fabs(r) < 1e-9) return std::nullopt;
+    return a / r;
+  });
+  if (!ratio || close(*ratio, 1.0, {1e-7, 0}) || std::fabs(*ratio) < 1e-9) return std::nullopt;
+  return ratio;
+}
+
+std::optional<double> constant_offset(const Column& answer, const Column& reference,
+                                      std::optional<std::size_t> component) {
+  auto offset = common_value(answer, reference, component,
+                             [](double a, double r) -> std::optional<double> { return a - r; });
+  if (!offset || std::fabs(*offset) < 1e-7) return std::nullopt;
+  return offset;
+}
+
+}  // namespace calc::grade

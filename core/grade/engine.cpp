@@ -1,0 +1,348 @@
+#include "grade/engine.h"
+
+#include <cmath>
+#include <exception>
+
+#include "calculus/derivative.h"
+#include "calculus/substitute.h"
+#include "grade/compare.h"
+#include "grade/diagnose.h"
+#include "grade/line.h"
+#include "grade/numeric_tasks.h"
+#include "numeric/evaluate.h"
+#include "print/print.h"
+
+namespace calc::grade {
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Correct: return "correct";
+    case Verdict::Incorrect: return "incorrect";
+    case Verdict::Invalid: return "invalid";
+    case Verdict::Undecided: return "undecided";
+  }
+  return "?";
+}
+
+namespace {
+
+using exercise::BoxKind;
+using exercise::Task;
+
+// Answers bigger than this (in tree nodes, shared nodes counted per use) are
+// not evaluated: no answer in the workbook comes near it, and it bounds the
+// work of every comparison.
+constexpr std::uint32_t kMaxAnswerNodes = 20000;
+// Nested written derivatives (d/dx d/dx ...) are resolved only up to this
+// count, since each resolution can multiply the size of the expression.
+constexpr int kMaxWrittenDerivatives = 6;
+
+Result verdict(Verdict v, std::vector<Feedback> fb, double score = 0) {
+  Result r;
+  r.verdict = v;
+  r.feedback = std::move(fb);
+  r.score = score;
+  return r;
+}
+
+Result correct(double score = 1) { return verdict(Verdict::Correct, {fb::correct()}, score); }
+
+int count_derivatives(const Expr& e, int limit) {
+  int n = e.is(Kind::Derivative) ? 1 : 0;
+  for_each_child(e, [&](const Expr& c) {
+    if (n <= limit) n += count_derivatives(c, limit);
+  });
+  return n;
+}
+
+bool has_free_symbols(const Expr& e) { return !free_symbols(e).empty(); }
+
+std::string_view what_en(Task t) {
+  switch (t) {
+    case Task::Derivative: return "the derivative";
+    case Task::Gradient:
+    case Task::VectorGradient: return "the gradient";
+    default: return "the correct answer";
+  }
+}
+std::string_view what_zh(Task t) {
+  switch (t) {
+    case Task::Derivative: return "导数";
+    case Task::Gradient:
+    case Task::VectorGradient: return "梯度";
+    default: return "正确答案";
+  }
+}
+
+Column component_column(const Column& c, std::size_t k) {
+  Column out;
+  out.reserve(c.size());
+  for (const auto& v : c) {
+    if (v && k < v->size()) out.push_back(std::vector<double>{(*v)[k]});
+    else out.push_back(std::nullopt);
+  }
+  return out;
+}
+
+std::string factor_text(double c) {
+  if (auto q = snap_fraction(c)) return to_text(*q);
+  return show_number(c);
+}
+
+// The specific feedback for a scalar (or one component, or a whole
+// vector-notation vector) that differs from the reference, or nothing.
+std::optional<Feedback> diagnose(const Sampled& s, const Column& answer, const Column& reference,
+                                 const std::vector<Candidate>& candidates) {
+  for (const auto& c : candidates)
+    if (same(answer, s.evaluate(c.expr), s.tol)) return c.feedback;
+  if (auto r = constant_ratio(answer, reference)) {
+    if (close(*r, -1.0, {1e-9, 0})) return fb::sign_error();
+    return fb::constant_factor(factor_text(*r));
+  }
+  if (constant_offset(answer, reference)) return fb::extra_constant();
+  return std::nullopt;
+}
+
+// "At x = 0.7 your answer is 2.10, the derivative is 3.43", from the first
+// point where they differ; nothing for instantiated abstract functions, whose
+// values would mean nothing to the learner.
+std::optional<Feedback> counterexample(const Problem& p, const Sampled& s, const Column& answer,
+                                       const Column& reference, const Match& m, std::size_t component) {
+  if (p.has_functions() || !m.first_bad) return std::nullopt;
+  const std::size_t i = *m.first_bad;
+  if (!answer[i] || !reference[i] || component >= answer[i]->size() || component >= reference[i]->size())
+    return std::nullopt;
+  const auto& symbols = s.set.scenarios[s.table.scenario[i]].symbols;
+  return fb::counterexample(describe_point(s.table.points[i], symbols), (*answer[i])[component],
+                            (*reference[i])[component], what_en(p.box->task), what_zh(p.box->task));
+}
+
+Result compared(const Problem& p, const Sampled& s, const Column& answer, const std::vector<Candidate>& candidates) {
+  const Match m = match(answer, s.table.reference, s.tol);
+  switch (m.outcome) {
+    case Outcome::Equal: return correct();
+    case Outcome::Undecided: return verdict(Verdict::Undecided, {fb::undecided()});
+    case Outcome::Undefined: {
+      const std::size_t i = *m.first_bad;
+      const auto& symbols = s.set.scenarios[s.table.scenario[i]].symbols;
+      return verdict(Verdict::Incorrect, {fb::domain_mismatch(describe_point(s.table.points[i], symbols))});
+    }
+    case Outcome::Differs: break;
+  }
+  std::vector<Feedback> out;
+  if (auto d = diagnose(s, answer, s.table.reference, candidates)) out.push_back(*d);
+  if (auto c = counterexample(p, s, answer, s.table.reference, m, m.bad_component.value_or(0))) out.push_back(*c);
+  if (out.empty()) out.push_back(fb::mismatch());
+  return verdict(Verdict::Incorrect, std::move(out));
+}
+
+Result grade_expression(const Problem& p, const Reference& ref, const Expr& answer) {
+  if (answer.is(Kind::Equation) || answer->shape() != Shape::Scalar) {
+    // A tangent line typed as y = … in a derivative box is its own mistake.
+    if (answer.is(Kind::Equation)) {
+      const auto& eq = static_cast<const EquationNode&>(*answer);
+      const Sampled s = sample_reference(p, ref);
+      for (const auto& c : expression_candidates(p, ref))
+        if (c.feedback.code == "tangent-for-derivative" && same(s.evaluate(eq.rhs()), s.evaluate(c.expr), s.tol))
+          return verdict(Verdict::Incorrect, {c.feedback});
+    }
+    return verdict(Verdict::Incorrect, {fb::not_an_expression()});
+  }
+  const Sampled s = sample_reference(p, ref);
+  return compared(p, s, s.evaluate(answer), expression_candidates(p, ref));
+}
+
+Result grade_vector_gradient(const Problem& p, const Reference& ref, const Expr& answer) {
+  if (answer.is(Kind::Equation)) return verdict(Verdict::Incorrect, {fb::not_an_expression()});
+  if (answer->shape() == Shape::Scalar) return verdict(Verdict::Incorrect, {fb::scalar_for_vector()});
+  const Sampled s = sample_reference(p, ref);
+  return compared(p, s, s.evaluate(answer), expression_candidates(p, ref));
+}
+
+Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer) {
+  const auto& expected = static_cast<const VectorNode&>(*ref.expr).elements();
+  if (answer.is(Kind::Equation)) return verdict(Verdict::Incorrect, {fb::not_an_expression()});
+  if (!answer.is(Kind::Vector)) return verdict(Verdict::Incorrect, {fb::scalar_for_vector()});
+  const auto given = static_cast<const VectorNode&>(*answer).elements();
+  if (given.size() != expected.size())
+    return verdict(Verdict::Incorrect, {fb::dimension_mismatch(given.size(), expected.size())});
+  const Sampled s = sample_reference(p, ref);
+  const Column a = s.evaluate(answer);
+  const Match m = match(a, s.table.reference, s.tol);
+  if (m.outcome == Outcome::Equal) return correct();
+  if (m.outcome == Outcome::Undecided) return verdict(Verdict::Undecided, {fb::undecided()});
+  const std::size_t n = expected.size();
+  std::vector<Column> answer_parts, reference_parts;
+  std::vector<bool> ok(n);
+  std::size_t right = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    answer_parts.push_back(component_column(a, k));
+    reference_parts.push_back(component_column(s.table.reference, k));
+    ok[k] = match(answer_parts[k], reference_parts[k], s.tol).outcome == Outcome::Equal;
+    right += ok[k];
+  }
+  const double score = static_cast<double>(right) / static_cast<double>(n);
+  // Declared mistakes are about the whole vector.
+  for (const auto& c : declared_mistakes(p))
+    if (same(a, s.evaluate(c.expr), s.tol)) return verdict(Verdict::Incorrect, {c.feedback}, score);
+  // Every wrong component equal to some other reference component: swapped.
+  bool swapped = right < n;
+  for (std::size_t k = 0; k < n && swapped; ++k) {
+    if (ok[k]) continue;
+    bool found = false;
+    for (std::size_t j = 0; j < n && !found; ++j)
+      found = j != k && same(answer_parts[k], reference_parts[j], s.tol);
+    swapped = found;
+  }
+  if (swapped) return verdict(Verdict::Incorrect, {fb::swapped_components()}, score);
+  std::vector<Feedback> out;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (ok[k]) continue;
+    out.push_back(fb::wrong_component(k + 1));
+    const Match mk = match(answer_parts[k], reference_parts[k], s.tol);
+    if (mk.outcome == Outcome::Undefined) {
+      const std::size_t i = *mk.first_bad;
+      out.push_back(fb::domain_mismatch(describe_point(s.table.points[i], s.set.scenarios[s.table.scenario[i]].symbols)));
+      continue;
+    }
+    std::vector<Candidate> cands;
+    for (auto& c : component_candidates(p, k, expected[k])) {
+      // Candidates are scalar; compare them with this component only.
+      cands.push_back(std::move(c));
+    }
+    bool named = false;
+    for (const auto& c : cands) {
+      if (same(answer_parts[k], s.evaluate(c.expr), s.tol)) {
+        out.push_back(c.feedback);
+        named = true;
+        break;
+      }
+    }
+    if (!named) {
+      if (auto r = constant_ratio(answer_parts[k], reference_parts[k])) {
+        out.push_back(close(*r, -1.0, {1e-9, 0}) ? fb::sign_error() : fb::constant_factor(factor_text(*r)));
+      } else if (constant_offset(answer_parts[k], reference_parts[k])) {
+        out.push_back(fb::extra_constant());
+      } else if (auto c = counterexample(p, s, answer_parts[k], reference_parts[k], mk, 0)) {
+        out.push_back(*c);
+      }
+    }
+  }
+  return verdict(Verdict::Incorrect, std::move(out), score);
+}
+
+double value_of(const Expr& e) { return evaluate(e, {}); }
+
+Result grade_number(const Problem& p, const Reference& ref, const Expr& answer) {
+  if (answer.is(Kind::Equation) || answer->shape() != Shape::Scalar)
+    return verdict(Verdict::Incorrect, {fb::expected_number()});
+  if (has_free_symbols(answer)) {
+    // The derivative function where its value was asked.
+    if (p.box->task == Task::DerivativeAt || p.box->task == Task::DifferenceQuotientLimit) {
+      Reference d;
+      d.expr = box_derivative(p);
+      if (d.expr) {
+        const Sampled s = sample_reference(p, d);
+        if (match(s.evaluate(answer), s.table.reference, s.tol).outcome == Outcome::Equal)
+          return verdict(Verdict::Incorrect, {fb::function_for_value()});
+      }
+    }
+    return verdict(Verdict::Incorrect, {fb::expected_number()});
+  }
+  const double a = value_of(answer);
+  const Tolerance tol{p.box->tolerance.rel, p.box->tolerance.abs};
+  if (!std::isfinite(a)) return verdict(Verdict::Incorrect, {fb::mismatch()});
+  if (close(a, ref.value, tol)) return correct();
+  for (const auto& c : number_candidates(p, ref)) {
+    const double v = value_of(c.expr);
+    if (std::isfinite(v) && close(a, v, tol) && !close(v, ref.value, tol)) return verdict(Verdict::Incorrect, {c.feedback});
+  }
+  if (ref.value != 0 && close(a, -ref.value, tol)) return verdict(Verdict::Incorrect, {fb::sign_error()});
+  if (close(a, ref.value, {1e-2, 1e-6})) return verdict(Verdict::Incorrect, {fb::too_imprecise()});
+  if (ref.value != 0 && a != 0) {
+    const double r = a / ref.value;
+    if (auto q = snap_fraction(r); q && std::fabs(r) <= 12)
+      return verdict(Verdict::Incorrect, {fb::constant_factor(factor_text(r))});
+  }
+  return verdict(Verdict::Incorrect, {fb::mismatch()});
+}
+
+Result grade_choice(const Problem& p, const Reference& ref, std::string_view answer) {
+  std::string id(answer);
+  while (!id.empty() && std::isspace(static_cast<unsigned char>(id.back()))) id.pop_back();
+  while (!id.empty() && std::isspace(static_cast<unsigned char>(id.front()))) id.erase(id.begin());
+  for (const auto& c : p.box->choices) {
+    if (c.id != id) continue;
+    if (c.means == ref.claim) return correct();
+    return verdict(Verdict::Incorrect, {fb::wrong_choice()});
+  }
+  Result r = verdict(Verdict::Invalid, {fb::unknown_choice()});
+  r.position = 0;
+  r.length = 0;
+  return r;
+}
+
+Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
+  // Written derivatives (∂u/∂a, d/dx(...)) are resolved first; an answer that
+  // only restates the question resolves to the reference and is refused.
+  const int written = count_derivatives(answer, kMaxWrittenDerivatives);
+  if (written > kMaxWrittenDerivatives) return verdict(Verdict::Incorrect, {fb::mismatch()});
+  if (written > 0) {
+    const Expr resolved = resolve_derivatives(answer);
+    if (p.box->kind == BoxKind::Expression || p.box->kind == BoxKind::Vector) {
+      const Result r = p.box->task == Task::Gradient ? grade_gradient(p, ref, resolved)
+                       : p.box->task == Task::VectorGradient ? grade_vector_gradient(p, ref, resolved)
+                                                              : grade_expression(p, ref, resolved);
+      if (r.verdict == Verdict::Correct) return verdict(Verdict::Incorrect, {fb::restates_question()});
+      return r;
+    }
+    answer = resolved;
+  }
+  switch (p.box->kind) {
+    case BoxKind::Expression: return grade_expression(p, ref, answer);
+    case BoxKind::Vector:
+      return p.box->task == Task::Gradient ? grade_gradient(p, ref, answer) : grade_vector_gradient(p, ref, answer);
+    case BoxKind::Number: return grade_number(p, ref, answer);
+    case BoxKind::Line: return grade_line(p, ref, answer);
+    case BoxKind::Choice: break;
+  }
+  return verdict(Verdict::Incorrect, {fb::mismatch()});
+}
+
+}  // namespace
+
+Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {
+  try {
+    if (!ref.ok()) return verdict(Verdict::Undecided, {fb::undecided()});
+    Result r = grade_parsed(p, ref, answer);
+    r.latex = to_latex(answer);
+    return r;
+  } catch (...) {
+    return verdict(Verdict::Undecided, {fb::undecided()});
+  }
+}
+
+Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
+  try {
+    if (!ref.ok()) return verdict(Verdict::Undecided, {fb::undecided()});
+    if (p.box->kind == BoxKind::Choice) return grade_choice(p, ref, answer);
+    ParseResult parsed = parse(answer, p.learner);
+    if (!parsed.ok()) {
+      Result r = verdict(Verdict::Invalid, {Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message}});
+      r.position = parsed.error->position;
+      r.length = parsed.error->length;
+      return r;
+    }
+    const Expr& e = *parsed.expr;
+    if (e->size() > kMaxAnswerNodes) return verdict(Verdict::Incorrect, {fb::mismatch()});
+    Result r = grade_parsed(p, ref, e);
+    r.latex = to_latex(e);
+    return r;
+  } catch (const std::exception&) {
+    return verdict(Verdict::Undecided, {fb::undecided()});
+  } catch (...) {
+    return verdict(Verdict::Undecided, {fb::undecided()});
+  }
+}
+
+}  // namespace calc::grade

@@ -1,0 +1,104 @@
+#include "grade/line.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "calculus/substitute.h"
+#include "grade/compare.h"
+#include "grade/diagnose.h"
+#include "numeric/evaluate.h"
+
+namespace calc::grade {
+
+namespace {
+
+struct Affine {
+  double slope = 0, intercept = 0;
+};
+
+// F(x, y) = 0 for the answer; y = E for an expression without y.
+Expr implicit_form(const Expr& answer, const Expr& y, bool& explicit_y) {
+  if (answer.is(Kind::Equation)) {
+    const auto& eq = static_cast<const EquationNode&>(*answer);
+    explicit_y = eq.lhs() == y;
+    return sub(eq.lhs(), eq.rhs());
+  }
+  const auto names = free_symbols(answer);
+  const bool has_y = std::find(names.begin(), names.end(), "y") != names.end();
+  explicit_y = !has_y;
+  return has_y ? answer : sub(y, answer);
+}
+
+// The non-vertical line F = 0 when F is affine in (x, y) at sampled points.
+std::optional<Affine> as_line(const Expr& F, const std::string& x) {
+  auto at = [&](double xv, double yv) { return evaluate(F, {{x, xv}, {"y", yv}}); };
+  const double x0 = 0.37, y0 = 0.59;  // a base point off the axes, where terms like 1/x stay defined
+  const double a = at(x0, y0), b = at(x0 + 1, y0) - a, c = at(x0, y0 + 1) - a;
+  if (!std::isfinite(a) || !std::isfinite(b) || !std::isfinite(c)) return std::nullopt;
+  Rng rng(0x11e5);
+  for (int i = 0; i < 12; ++i) {
+    const double xv = rng.uniform(-20, 20), yv = rng.uniform(-20, 20);
+    const double v = at(xv, yv), expect = a + b * (xv - x0) + c * (yv - y0);
+    const double scale = std::fabs(a) + std::fabs(b * (xv - x0)) + std::fabs(c * (yv - y0));
+    if (!std::isfinite(v) || std::fabs(v - expect) > 1e-9 * scale + 1e-12) return std::nullopt;
+  }
+  if (std::fabs(c) <= 1e-12 * (std::fabs(a) + std::fabs(b))) return std::nullopt;  // vertical, or no y at all
+  return Affine{-b / c, y0 - (a - b * x0) / c};
+}
+
+bool near(double u, double v) { return close(u, v, {1e-9, 1e-9}); }
+
+Result incorrect(Feedback f) {
+  Result r;
+  r.verdict = Verdict::Incorrect;
+  r.feedback = {std::move(f)};
+  return r;
+}
+
+}  // namespace
+
+Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
+  if (answer->shape() != Shape::Scalar) return incorrect(fb::not_a_line());
+  const Expr x = p.wrt()[0];
+  const std::string xname = static_cast<const SymbolNode&>(*x).name();
+  const Expr y = symbol("y");
+  bool explicit_y = false;
+  const Expr F = implicit_form(answer, y, explicit_y);
+  // The derivative or the function itself where the tangent was asked: a
+  // bare expression (or y = …) that agrees with f′ or f at sampled points.
+  if (explicit_y) {
+    Expr rhs = answer.is(Kind::Equation) ? static_cast<const EquationNode&>(*answer).rhs() : answer;
+    Reference d;
+    d.expr = box_derivative(p);
+    if (d.expr) {
+      const Sampled s = sample_reference(p, d);
+      if (same(s.evaluate(rhs), s.table.reference, s.tol)) return incorrect(fb::derivative_for_tangent());
+    }
+    Reference f;
+    f.expr = p.of();
+    const Sampled s = sample_reference(p, f);
+    if (same(s.evaluate(rhs), s.table.reference, s.tol)) return incorrect(fb::function_for_tangent());
+  }
+  const auto line = as_line(F, xname);
+  if (!line) return incorrect(fb::not_a_line());
+  if (near(line->slope, ref.slope) && near(line->intercept, ref.intercept)) {
+    Result r;
+    r.verdict = Verdict::Correct;
+    r.score = 1;
+    r.feedback = {fb::correct()};
+    return r;
+  }
+  for (const auto& c : declared_mistakes(p)) {
+    bool ey = false;
+    const auto m = as_line(implicit_form(c.expr, y, ey), xname);
+    if (m && near(m->slope, line->slope) && near(m->intercept, line->intercept)) return incorrect(c.feedback);
+  }
+  const double x0 = evaluate(p.at, {});
+  const double y_contact = ref.slope * x0 + ref.intercept;
+  if (near(line->slope, ref.slope)) return incorrect(fb::tangent_wrong_point());
+  if (near(line->slope * x0 + line->intercept, y_contact)) return incorrect(fb::tangent_wrong_slope());
+  return incorrect(fb::mismatch());
+}
+
+}  // namespace calc::grade

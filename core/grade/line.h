@@ -1,0 +1,13 @@
+#pragma once
+// Lines and equations compared as sets of points: y = 4x - 4, 4x - 4,
+// y = 4(x-1), y + 4 = 4x and 4x - y - 4 = 0 are one line. An answer is read
+// as F(x, y) = 0 (an expression E without y as y = E, one with y as E = 0),
+// F is checked to be affine at sampled points, and its slope and intercept
+// are compared with the reference's.
+#include "grade/engine.h"
+
+namespace calc::grade {
+
+Result grade_line(const Problem& p, const Reference& ref, const Expr& answer);
+
+}  // namespace calc::grade

@@ -1,0 +1,84 @@
+#include "grade/scenarios.h"
+
+#include <string>
+
+#include "calculus/lower.h"
+
+namespace calc::grade {
+
+namespace {
+
+// A random smooth body for f(params...): every parameter enters through a
+// nonlinear term and one cross term couples the first two, so every partial
+// derivative is a non-constant, distinct function. Bounded trigonometric
+// terms keep nested instances (f of x(a, b)) finite at the sampled points.
+std::string random_body(const std::vector<std::string>& params, Rng& rng) {
+  static const char* kShapes[] = {"sin(%)", "cos(%)", "%^2", "sin(%/3)", "%^3/50"};
+  auto coefficient = [&] {
+    const int k = 1 + static_cast<int>(rng.next() % 5);
+    return std::string(rng.next() % 2 ? "+" : "-") + std::to_string(k) + "*";
+  };
+  std::string body = "0";
+  for (const auto& p : params) {
+    std::string shape = kShapes[rng.next() % 5];
+    std::string term;
+    for (char c : shape) term += c == '%' ? "(" + p + ")" : std::string(1, c);
+    body += coefficient() + term;
+    body += coefficient() + "(" + p + ")";
+  }
+  if (params.size() >= 2) body += coefficient() + "(" + params[0] + ")*(" + params[1] + ")";
+  return body;
+}
+
+std::vector<SampledSymbol> scalar_symbols(const Problem& p) {
+  std::vector<SampledSymbol> out;
+  for (const auto& v : p.exercise->variables)
+    if (v.domain != exercise::Domain::VectorNonZero) out.push_back({v.name, v.domain});
+  return out;
+}
+
+}  // namespace
+
+ScenarioSet make_scenarios(const Problem& p) {
+  ScenarioSet set;
+  const Expr vec = p.vector_variable();
+  if (vec) {
+    set.per_scenario = 16;
+    for (int n : {2, 3, 5}) {
+      Scenario s;
+      s.lower = [vec, n](const Expr& e) { return expand_vector(e, vec, n); };
+      const std::string& base = static_cast<const SymbolNode&>(*vec).base();
+      for (int i = 1; i <= n; ++i)
+        s.symbols.push_back({static_cast<const SymbolNode&>(*indexed(base, i)).name(), exercise::Domain::VectorNonZero});
+      set.scenarios.push_back(std::move(s));
+      set.dimensions.push_back(n);
+    }
+    return set;
+  }
+  if (p.has_functions()) {
+    set.per_scenario = 16;
+    Rng rng(hash_string(p.box->id) ^ 0x5eedull);
+    for (int k = 0; k < 3; ++k) {
+      std::vector<FunctionInstance> instances;
+      for (const auto& f : p.exercise->functions) {
+        ParseContext ctx;
+        ctx.scalars = f.params;
+        ParseResult r = parse(random_body(f.params, rng), ctx);
+        if (r.ok()) instances.push_back({f.name, f.params, *r.expr});
+      }
+      Scenario s;
+      s.lower = [instances](const Expr& e) { return instantiate_functions(e, instances); };
+      s.symbols = scalar_symbols(p);
+      set.scenarios.push_back(std::move(s));
+      set.dimensions.push_back(0);
+    }
+    return set;
+  }
+  Scenario s;
+  s.symbols = scalar_symbols(p);
+  set.scenarios.push_back(std::move(s));
+  set.dimensions.push_back(0);
+  return set;
+}
+
+}  // namespace calc::grade
