@@ -1,9 +1,9 @@
 #include "calculus/derivative.h"
 
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
 
@@ -15,10 +15,8 @@ class Differentiator {
   explicit Differentiator(const Expr& var) : var_(var) {}
 
   Expr operator()(const Expr& e) {
-    if (auto it = memo_.find(e.get()); it != memo_.end()) return it->second;
-    Expr d = compute(e);
-    memo_.emplace(e.get(), d);
-    return d;
+    if (const Expr* known = memo_.find(e)) return *known;
+    return memo_.insert(e, compute(e));
   }
 
  private:
@@ -112,7 +110,7 @@ class Differentiator {
   }
 
   Expr var_;
-  std::unordered_map<const Node*, Expr> memo_;
+  NodeMemo<Expr> memo_;
 };
 
 }  // namespace

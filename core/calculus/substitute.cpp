@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "calculus/memo.h"
+
 namespace calc {
 namespace {
 
@@ -12,10 +14,8 @@ class Substituter {
 
   Expr operator()(const Expr& e) {
     if (auto it = s_.find(e); it != s_.end()) return it->second;
-    if (auto it = memo_.find(e.get()); it != memo_.end()) return it->second;
-    Expr r = rebuild(e);
-    memo_.emplace(e.get(), r);
-    return r;
+    if (const Expr* known = memo_.find(e)) return *known;
+    return memo_.insert(e, rebuild(e));
   }
 
  private:
@@ -78,7 +78,7 @@ class Substituter {
   }
 
   const Substitution& s_;
-  std::unordered_map<const Node*, Expr> memo_;
+  NodeMemo<Expr> memo_;
 };
 
 void collect_symbols(const Expr& e, std::set<std::string>& names, std::set<const Node*>& seen) {
