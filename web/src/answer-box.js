@@ -310,7 +310,6 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
     root,
     id,
     get value() { return field.value; },
-    get verdict() { return root.dataset.verdict ?? null; },
     // Called once the core is loaded (and after "try another"): new spec, fresh state.
     setSpec(nextSpec, { keepAnswer = true } = {}) {
       current = nextSpec;
@@ -339,10 +338,6 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
       setVerdict(entry?.verdict ?? null);
       renderFeedback();
       renderAttempts();
-    },
-    setEnabled(enabled) {
-      for (const el of [field, checkButton, hintButton, solutionButton, anotherButton]) el.disabled = !enabled;
-      if (enabled) renderHintButton();
     },
   };
 }

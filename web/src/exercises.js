@@ -85,7 +85,8 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
   const prompt = showPrompt ? h('div', { class: 'prompt', dataset: { promptFor: exerciseId } }) : null;
   const list = h('div', { class: 'boxes' });
   slot.append(...[prompt, list].filter(Boolean));
-  let exercise = specFor(seedOf());
+  let shownSeed = seedOf();
+  let exercise = specFor(shownSeed);
   const boxes = [];
   const extras = [];
 
@@ -130,28 +131,32 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     for (const redraw of extras) redraw();
   }
 
-  function tryAnother() {
-    const seed = nextSeed(seedOf());
-    store.setSeed(exerciseId, seed);
+  // Shows the exercise for the stored seed. An exercise may be split over
+  // several slots (the book's example is), so every slot follows the store.
+  function followSeed() {
+    const seed = seedOf();
+    if (seed === shownSeed) return;
+    shownSeed = seed;
     exercise = specFor(seed);
-    for (const { box } of boxes) {
-      const entry = store.box(box.id);
-      store.updateBox(box.id, { answer: '', verdict: null, attempts: entry?.attempts ?? 0, hintsUsed: 0 });
+    applySpecs(true);
+  }
+
+  // New numbers for the whole exercise: its answers (in every slot) are cleared
+  // first, then the seed changes and each slot re-renders.
+  function tryAnother() {
+    for (const { id } of base.boxes) {
+      const entry = store.box(id);
+      store.updateBox(id, { answer: '', verdict: null, attempts: entry?.attempts ?? 0, hintsUsed: 0 });
     }
-    applySpecs(false);
+    store.setSeed(exerciseId, nextSeed(seedOf()));
   }
 
   lang.subscribe(renderPrompt);
+  store.onChange(followSeed);
   applySpecs(true);
   return {
-    boxes: boxes.map((b) => b.box),
     sync() {
-      const seed = seedOf();
-      const next = specFor(seed);
-      if (next !== exercise) {
-        exercise = next;
-        applySpecs(true);
-      }
+      followSeed();
       for (const { box } of boxes) box.syncFromStore();
       for (const redraw of extras) redraw();
     },
