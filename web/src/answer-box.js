@@ -311,21 +311,16 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
     id,
     get value() { return field.value; },
     // Called once the core is loaded (and after "try another"): new spec, fresh state.
-    setSpec(nextSpec, { keepAnswer = true } = {}) {
+    setSpec(nextSpec) {
       current = nextSpec;
       lastResult = null;
       solution = null;
       solutionBox.hidden = true;
       solutionBox.replaceChildren();
       const entry = store.box(id);
-      if (!keepAnswer) {
-        field.value = '';
-        setVerdict(null);
-      } else if (entry) {
-        field.value = entry.answer;
-        setVerdict(entry.verdict);
-      }
-      restoreHints(keepAnswer ? entry?.hintsUsed ?? 0 : 0);
+      field.value = entry?.answer ?? field.value;
+      setVerdict(entry?.verdict ?? null);
+      restoreHints(entry?.hintsUsed ?? 0);
       renderLabels();
       if (!isChoice) updatePreview();
       onInput?.(field.value);

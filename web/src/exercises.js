@@ -125,9 +125,9 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     boxes.push({ box, spec });
   }
 
-  function applySpecs(keepAnswer) {
+  function applySpecs() {
     renderPrompt();
-    for (const { box, spec } of boxes) box.setSpec(exercise.boxes.find((b) => b.id === spec.id) ?? spec, { keepAnswer });
+    for (const { box, spec } of boxes) box.setSpec(exercise.boxes.find((b) => b.id === spec.id) ?? spec);
     for (const redraw of extras) redraw();
   }
 
@@ -138,7 +138,7 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     if (seed === shownSeed) return;
     shownSeed = seed;
     exercise = specFor(seed);
-    applySpecs(true);
+    applySpecs();
   }
 
   // New numbers for the whole exercise: its answers (in every slot) are cleared
@@ -153,7 +153,7 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
 
   lang.subscribe(renderPrompt);
   store.onChange(followSeed);
-  applySpecs(true);
+  applySpecs();
   return {
     sync() {
       followSeed();
