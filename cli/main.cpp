@@ -9,7 +9,11 @@ namespace workbook {
 namespace {
 
 constexpr Command kCommands[] = {
+    {"diff", "diff EXPR VAR | diff --batch  (lines EXPR<TAB>VAR on stdin)", run_diff},
+    {"grad", "grad EXPR [VARS...]", run_grad},
     {"eval", "eval EXPR NAME=VALUE...", run_eval},
+    {"simplify", "simplify EXPR", run_simplify},
+    {"latex", "latex EXPR", run_latex},
     {"limit-table", "limit-table EXPR AT [--float32]", run_limit_table},
     {"grade", "grade BOX_ID ANSWER [--seed N] [--exercises DIR]", run_grade},
     {"check", "check [DIR]", run_check},

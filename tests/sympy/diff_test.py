@@ -106,6 +106,15 @@ def real_value(e, point):
     return r
 
 
+def defined_in_reals(f, point):
+    """f is real at point, and so is every argument of abs in it: abs hides a
+    complex intermediate value (abs(ln(x)^x) for ln(x) < 0), which is outside
+    the real domain the workbook differentiates over."""
+    if real_value(f, point) is None:
+        return False
+    return all(real_value(a.args[0], point) is not None for a in f.atoms(sp.Abs))
+
+
 LOCALS = {"x": X, "y": Y, "e": sp.E, "pi": sp.pi, "ln": sp.log, "log": sp.log, "abs": sp.Abs,
           "sqrt": sp.sqrt, "exp": sp.exp}
 
@@ -135,7 +144,7 @@ def main():
         checks = []
         for _ in range(args.points):
             point = {X: sp.Float(rng.uniform(0.3, 2.5), PRECISION), Y: sp.Float(rng.uniform(0.2, 1.5), PRECISION)}
-            if real_value(f, point) is None:
+            if not defined_in_reals(f, point):
                 continue
             expected = real_value(df, point)
             if expected is not None:
