@@ -259,9 +259,12 @@ Result grade_number(const Problem& p, const Reference& ref, const Expr& answer) 
   }
   if (ref.value != 0 && close(a, -ref.value, tol)) return verdict(Verdict::Incorrect, {fb::sign_error()});
   if (close(a, ref.value, {1e-2, 1e-6})) return verdict(Verdict::Incorrect, {fb::too_imprecise()});
+  // A factor is worth naming for a number only when it is a small integer or
+  // its reciprocal (twice, half): other ratios are coincidences.
   if (ref.value != 0 && a != 0) {
     const double r = a / ref.value;
-    if (auto q = snap_fraction(r); q && std::fabs(r) <= 12)
+    const double k = std::fabs(r) >= 1 ? r : 1 / r;
+    if (std::fabs(k) <= 12 && std::fabs(k - std::round(k)) < 1e-9)
       return verdict(Verdict::Incorrect, {fb::constant_factor(factor_text(r))});
   }
   return verdict(Verdict::Incorrect, {fb::mismatch()});
@@ -309,6 +312,24 @@ Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
   return verdict(Verdict::Incorrect, {fb::mismatch()});
 }
 
+// "y = 4x - 4" typed in a derivative box of an exercise that also asks for
+// the tangent: y is unknown there, but the mistake deserves its own message.
+std::optional<Result> tangent_in_derivative_box(const Problem& p, const Reference& ref, std::string_view answer,
+                                                const ParseError& error) {
+  if (error.code != "unknown-symbol" || p.box->kind != BoxKind::Expression) return std::nullopt;
+  bool has_tangent = false;
+  for (const auto& b : p.exercise->boxes) has_tangent = has_tangent || b.task == Task::TangentLine;
+  if (!has_tangent) return std::nullopt;
+  ParseContext with_y = p.learner;
+  with_y.scalars.push_back("y");
+  ParseResult r = parse(answer, with_y);
+  if (!r.ok() || !r.expr->is(Kind::Equation)) return std::nullopt;
+  Result g = grade_expression(p, ref, *r.expr);
+  if (g.feedback.empty() || g.feedback[0].code != "tangent-for-derivative") return std::nullopt;
+  g.latex = to_latex(*r.expr);
+  return g;
+}
+
 }  // namespace
 
 Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {
@@ -328,6 +349,7 @@ Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
     if (p.box->kind == BoxKind::Choice) return grade_choice(p, ref, answer);
     ParseResult parsed = parse(answer, p.learner);
     if (!parsed.ok()) {
+      if (auto r = tangent_in_derivative_box(p, ref, answer, *parsed.error)) return *r;
       Result r = verdict(Verdict::Invalid, {Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message}});
       r.position = parsed.error->position;
       r.length = parsed.error->length;
