@@ -9,7 +9,7 @@ import { contourLevels, marchingSquares } from '../../web/src/contours.js';
 import { parseHs, powersOfTen } from '../../web/src/demos/limit-table.js';
 import { lineBody, nextSeed, unplacedBoxes } from '../../web/src/exercises.js';
 import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from '../../web/src/palette.js';
-import { linearScale, segmentsToPath } from '../../web/src/plot.js';
+import { linearScale, segmentsToPath, yRange } from '../../web/src/plot.js';
 import { splitRich } from '../../web/src/tex.js';
 
 test('palette snippets replace the selection and put the caret at the | mark', () => {
@@ -115,4 +115,16 @@ test('catalog boxes without a slot on the page are found, grouped by exercise', 
   const missing = unplacedBoxes(catalog, ['e1/a', 'e2/a']);
   assert.deepEqual(missing.map(({ exercise, boxIds }) => [exercise.id, boxIds]), [['e1', ['e1/b']]]);
   assert.deepEqual(unplacedBoxes(catalog, ['e1/a', 'e1/b', 'e2/a']), []);
+});
+
+test('the plot y-range covers the bulk of the curve and ignores a pole\'s spike', () => {
+  const x = Array.from({ length: 100 }, (_, i) => i);
+  const y = x.map((v) => v / 10);
+  y[0] = -1e6; // a spike next to a pole
+  const { ymin, ymax } = yRange([{ x, y }]);
+  assert.ok(ymin > -10 && ymin < 0.5, `ymin ${ymin}`);
+  assert.ok(ymax > 9.4 && ymax < 13, `ymax ${ymax}`);
+  assert.deepEqual(yRange([{ x: [0], y: [null] }]), { ymin: -10, ymax: 10 });
+  const flat = yRange([{ x: [0, 1, 2], y: [3, 3, 3] }]);
+  assert.ok(flat.ymin < 3 && flat.ymax > 3, 'a constant still gets a visible range');
 });

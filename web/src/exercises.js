@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { getString, pick } from './i18n.js';
 import { createAnswerBox } from './answer-box.js';
 import { createChainGraph } from './demos/chain-graph.js';
-import { createPlot } from './plot.js';
+import { createPlot, yRange } from './plot.js';
 import { renderRich } from './tex.js';
 
 // The right-hand side of "y = …" as typed, for plotting the learner's line.
@@ -33,28 +33,38 @@ export function nextSeed(current, random = Math.random) {
 }
 
 function attachPlot(box, spec, { core, lang, store, seedOf }) {
-  const { xmin, xmax } = spec.plot;
-  const plot = createPlot({ xmin, xmax, ymin: -10, ymax: 20, label: '' });
+  let range = { xmin: spec.plot.xmin, xmax: spec.plot.xmax, ymin: -10, ymax: 10 };
+  let plot = createPlot({ ...range, label: '' });
+  let learnerText = '';
   const legend = h('p', { class: 'legend' });
   const wrap = h('figure', { class: 'box-plot', dataset: { plotFor: spec.id } }, plot.root, legend);
-  const sample = (text) => core.samplePlot?.(text, xmin, xmax, 300);
+  const sample = (text) => {
+    const res = core.samplePlot?.(text, range.xmin, range.xmax, 300);
+    return res && !res.error ? res.segments : [];
+  };
 
-  // plot.expr carries the current variant's numbers (see wasm/API.md).
+  // plot.expr carries the current variant's numbers (see wasm/API.md); the
+  // axes are rebuilt to fit this f.
   function drawF(plotSpec) {
-    const res = plotSpec?.expr ? sample(plotSpec.expr) : null;
-    plot.curve('f', res && !res.error ? res.segments : [], 'f');
+    range = { ...range, xmin: plotSpec.xmin, xmax: plotSpec.xmax };
+    const segments = plotSpec.expr ? sample(plotSpec.expr) : [];
+    const next = createPlot({ ...range, ...yRange(segments), label: '' });
+    plot.root.replaceWith(next.root);
+    plot = next;
+    plot.curve('f', segments, 'f');
+    drawLearner(learnerText);
+    drawTrue();
   }
   function drawLearner(text) {
-    const res = text.trim() ? sample(lineBody(text)) : null;
-    plot.curve('learner', res && !res.error ? res.segments : [], 'learner');
+    learnerText = text;
+    plot.curve('learner', text.trim() ? sample(lineBody(text)) : [], 'learner');
   }
   function drawTrue() {
     const solved = store.box(spec.id)?.verdict === 'correct';
     let segments = [];
     if (solved && core.solution) {
       const sol = core.solution(spec.id, seedOf());
-      const res = sol.answer?.text ? sample(lineBody(sol.answer.text)) : null;
-      if (res && !res.error) segments = res.segments;
+      if (sol.answer?.text) segments = sample(lineBody(sol.answer.text));
     }
     plot.curve('true', segments, 'true-tangent');
     const l = lang.value;
@@ -111,10 +121,7 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     if (spec.plot) {
       plotParts = attachPlot(box, spec, { core, lang, store, seedOf });
       box.root.after(plotParts.wrap);
-      extras.push(() => {
-        plotParts.drawF(exercise.boxes.find((b) => b.id === spec.id)?.plot ?? spec.plot);
-        plotParts.drawTrue();
-      });
+      extras.push(() => plotParts.drawF(exercise.boxes.find((b) => b.id === spec.id)?.plot ?? spec.plot));
     }
     if (exerciseId.includes('chain-rule')) {
       const target = spec.id.split('/').pop();

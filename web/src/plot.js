@@ -25,6 +25,18 @@ export function segmentsToPath(segments, sx, sy, ylo, yhi) {
   return d;
 }
 
+// A y-range that shows the bulk of the sampled curve: the 5th to 95th
+// percentile of its finite values, widened by a quarter on each side, so a
+// pole's spike does not squash the rest. Display scaling only.
+export function yRange(segments, fallback = { ymin: -10, ymax: 10 }) {
+  const ys = (segments ?? []).flatMap((s) => s.y).filter((y) => y !== null && Number.isFinite(y)).sort((a, b) => a - b);
+  if (ys.length < 2) return fallback;
+  const lo = ys[Math.floor(ys.length * 0.05)];
+  const hi = ys[Math.ceil(ys.length * 0.95) - 1];
+  const pad = Math.max((hi - lo) / 4, 1);
+  return { ymin: lo - pad, ymax: hi + pad };
+}
+
 export function createPlot({ xmin, xmax, ymin, ymax, width = 480, height = 300, label }) {
   const pad = 28;
   const sx = linearScale(xmin, xmax, pad, width - 8);
