@@ -3,11 +3,14 @@
 // facade catches everything, so no C++ exception reaches JS. See wasm/API.md.
 //
 // Embind cannot bind std::string_view parameters, so each wrapper takes
-// std::string and passes it on.
+// std::string and passes it on. Seeds cross as JS numbers (uint32): a uint64_t
+// parameter would need BigInt, which Emscripten 3.1.6's Embind does not map.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
 
+#include "api/grade_api.h"
 #include "api/numeric_api.h"
 
 namespace {
@@ -16,6 +19,15 @@ namespace api = calc::api;
 
 // Which core build the page talks to; shown in the page footer and bench output.
 std::string version_json() { return std::string("{\"version\":\"") + WORKBOOK_VERSION + "\"}"; }
+
+std::string catalog() { return api::catalog_json(); }
+std::string preview(const std::string& box_id, const std::string& text) { return api::preview_json(box_id, text); }
+std::string grade(const std::string& box_id, const std::string& answer, std::uint32_t seed) {
+  return api::grade_json(box_id, answer, seed);
+}
+std::string hint(const std::string& box_id, int index, std::uint32_t seed) { return api::hint_json(box_id, index, seed); }
+std::string solution(const std::string& box_id, std::uint32_t seed) { return api::solution_json(box_id, seed); }
+std::string variant(const std::string& exercise_id, std::uint32_t seed) { return api::variant_json(exercise_id, seed); }
 
 std::string sample_plot(const std::string& text, double xmin, double xmax, int n) {
   return api::sample_plot_json(text, xmin, xmax, n);
@@ -38,6 +50,12 @@ std::string evaluate(const std::string& text, const std::string& bindings_json) 
 EMSCRIPTEN_BINDINGS(calccore) {
   using emscripten::function;
   function("version", &version_json);
+  function("catalog", &catalog);
+  function("preview", &preview);
+  function("grade", &grade);
+  function("hint", &hint);
+  function("solution", &solution);
+  function("variant", &variant);
   function("samplePlot", &sample_plot);
   function("limitTable", &limit_table);
   function("gradientField", &gradient_field);

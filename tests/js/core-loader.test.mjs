@@ -69,6 +69,82 @@ test('gradientField and contours sample a function of two variables', () => {
   assert.equal(grid.values[4], 0);
 });
 
+// Every box of the catalog, with its exercise.
+function allBoxes() {
+  return core.catalog().exercises.flatMap((exercise) => exercise.boxes.map((box) => ({ exercise, box })));
+}
+
+test('catalog lists exercises with unique box ids and labels in both languages', () => {
+  const boxes = allBoxes();
+  assert.ok(boxes.length > 0);
+  const ids = boxes.map(({ box }) => box.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const { exercise, box } of boxes) {
+    assert.ok(exercise.title.zh && exercise.title.en, exercise.id);
+    assert.ok(['expression', 'number', 'vector', 'line', 'choice'].includes(box.kind), box.id);
+    assert.ok(Number.isInteger(box.hintCount), box.id);
+    if (box.kind === 'choice') assert.ok(box.choices.length >= 2 && box.choices.every((c) => c.id && c.zh && c.en), box.id);
+    if (box.plot) assert.ok(core.samplePlot(box.plot.expr, box.plot.xmin, box.plot.xmax, 50).segments.length > 0, box.id);
+  }
+});
+
+test('preview gives LaTeX for a valid answer and the error position for a broken one', () => {
+  const ok = core.preview('calculus.example-derivative', '6x - 4');
+  assert.equal(ok.ok, true);
+  assert.match(ok.latex, /6\s*x/);
+  const bad = core.preview('calculus.example-derivative', '3x^');
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.position, 3);
+  assert.ok(bad.error.zh && bad.error.en);
+});
+
+test('every box grades its own worked solution correct, for the book and for a variant', () => {
+  for (const { box } of allBoxes()) {
+    for (const seed of [0, 12345]) {
+      const { answer } = core.solution(box.id, seed);
+      assert.ok(answer?.text, `${box.id} seed ${seed} has a solution answer`);
+      assert.equal(core.grade(box.id, answer.text, seed).verdict, 'correct', `${box.id} seed ${seed}: ${answer.text}`);
+    }
+  }
+});
+
+test('a real mistake is incorrect with feedback, a syntax error invalid with its position', () => {
+  const wrong = core.grade('calculus.example-derivative', '6x', 0);
+  assert.equal(wrong.verdict, 'incorrect');
+  assert.ok(wrong.feedback.length > 0 && wrong.feedback.every((f) => f.zh && f.en));
+  const broken = core.grade('calculus.example-derivative', '6x +', 0);
+  assert.equal(broken.verdict, 'invalid');
+  assert.equal(broken.position, 4);
+});
+
+test('hostile text is rejected as invalid, never echoed as markup', () => {
+  for (const text of ['<img src=x onerror=alert(1)>', '\\href{javascript:alert(1)}{x}']) {
+    const result = core.grade('calculus.example-derivative', text, 0);
+    assert.equal(result.verdict, 'invalid', text);
+    assert.ok(!JSON.stringify(result).includes('onerror'), text);
+  }
+});
+
+test('hints come one index at a time up to hintCount; unknown boxes are errors', () => {
+  for (const { box } of allBoxes()) {
+    for (let i = 0; i < box.hintCount; i += 1) {
+      const hint = core.hint(box.id, i, 0);
+      assert.equal(hint.index, i, box.id);
+      assert.equal(hint.count, box.hintCount, box.id);
+      assert.ok(hint.zh && hint.en, box.id);
+    }
+  }
+  assert.equal(core.grade('no.such-box', 'x', 0).error.code, 'unknown-box');
+});
+
+test('a variant keeps the exercise’s boxes and changes its numbers', () => {
+  const book = core.catalog().exercises.find((e) => e.id === 'calculus.ex1-tangent');
+  const seeds = [1, 2, 3, 4, 5, 6];
+  const variants = seeds.map((seed) => core.variant('calculus.ex1-tangent', seed));
+  for (const v of variants) assert.deepEqual(v.boxes.map((b) => b.id), book.boxes.map((b) => b.id));
+  assert.ok(variants.some((v) => v.prompt.en !== book.prompt.en), 'some seed changes the prompt');
+});
+
 test('wrapModule wraps only what the module has', () => {
   const fake = wrapModule({ grade: () => '{"verdict":"correct"}', unrelated: () => 'x' });
   assert.deepEqual(Object.keys(fake), ['grade']);
