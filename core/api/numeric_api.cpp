@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <functional>
@@ -12,6 +13,10 @@
 #include "ad/forward_tape.h"
 #include "ad/reverse.h"
 #include "api/json.h"
+#include "calculus/derivative.h"
+#include "calculus/simplify.h"
+#include "calculus/vector_calculus.h"
+#include "numeric/evaluate.h"
 #include "numeric/finite_difference.h"
 #include "numeric/tape.h"
 #include "parse/parser.h"
@@ -412,6 +417,48 @@ std::string limit_table(std::string_view text, double at, std::string_view hs_js
   return w.take();
 }
 
+// ---- Tangent line ----
+
+// x0 as an exact number when a short decimal reads back to the same double
+// (1 -> 1, 0.5 -> 1/2, 0.3 -> 3/10), so the printed line has exact
+// coefficients; otherwise the double itself.
+Expr point_number(double x0) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", x0);
+  if (std::strtod(buf, nullptr) == x0)
+    if (std::optional<Number> n = Number::from_literal(buf)) return number(*n);
+  return real(x0);
+}
+
+std::string tangent(std::string_view text, double x0) {
+  if (!std::isfinite(x0)) throw bad_arguments("The point must be a finite number.", "该点必须是有限数。");
+  const Expr f = parse_function(text);
+  const Expr x = symbol(single_variable(f));
+  const std::string name = static_cast<const SymbolNode&>(*x).name();
+  const double y0 = evaluate(f, {{name, x0}});
+  const double slope = evaluate(diff(f, x), {{name, x0}});
+  if (!std::isfinite(y0) || !std::isfinite(slope))
+    throw Failure{"undefined-at-point", "The function or its derivative is undefined at this point.",
+                  "函数或其导数在该点无定义。", {}, {}};
+  const Expr line = simplify(tangent_line(f, x, point_number(x0)));
+  json::Writer w;
+  w.begin_object();
+  w.key("x0");
+  w.value(x0);
+  w.key("y0");
+  w.value(y0);
+  w.key("slope");
+  w.value(slope);
+  w.key("intercept");
+  w.value(y0 - slope * x0);
+  w.key("text");
+  w.value(to_text(line));
+  w.key("latex");
+  w.value(to_latex(line));
+  w.end_object();
+  return w.take();
+}
+
 // ---- Grids ----
 
 std::string gradient_field(std::string_view text, double xmin, double xmax, double ymin, double ymax, int nx,
@@ -525,6 +572,10 @@ std::string sample_plot_json(std::string_view expr_text, double xmin, double xma
 
 std::string limit_table_json(std::string_view expr_text, double at, std::string_view hs_json) {
   return guarded([&] { return limit_table(expr_text, at, hs_json); });
+}
+
+std::string tangent_json(std::string_view expr_text, double x0) {
+  return guarded([&] { return tangent(expr_text, x0); });
 }
 
 std::string gradient_field_json(std::string_view expr_text, double xmin, double xmax, double ymin, double ymax,
