@@ -78,10 +78,12 @@ std::vector<std::string> check_catalog(const exercise::Catalog& catalog) {
     for (std::uint64_t seed : kCheckSeeds) {
       const std::size_t before = out.size();
       const Reporter report{out, ex, seed};
-      {
-        const Problem p = make_problem(ex, ex.boxes.front(), seed);
-        check_texts(p, report, 1, {&ex.title, &ex.prompt});
+      const Problem p = make_problem(ex, ex.boxes.front(), seed);
+      if (p.error) {  // a definition that does not parse: nothing else can be checked
+        report(p.error_line, *p.error);
+        break;
       }
+      check_texts(p, report, 1, {&ex.title, &ex.prompt});
       for (const auto& box : ex.boxes) check_box(ex, box, report);
       if (out.size() > before) break;  // one failing variant is enough to report
     }

@@ -48,7 +48,19 @@ Sampled sample_reference(const Problem& p, const Reference& ref) {
   Sampled s;
   s.set = make_scenarios(p);
   s.tol = {p.box->tolerance.rel, p.box->tolerance.abs};
-  s.table = sample_lowered(s.set.scenarios, lowered_references(p, ref, s.set), hash_string(p.box->id), s.set.per_scenario);
+  // Only where the function itself is defined: its derivative may extend
+  // further (1/x for ln x), and an answer need not agree there.
+  std::vector<Expr> guards;
+  if (const Expr f = p.of())
+    for (const auto& sc : s.set.scenarios) {
+      try {
+        guards.push_back(sc.lower ? sc.lower(f) : f);
+      } catch (...) {
+        guards.push_back(Expr());
+      }
+    }
+  s.table = sample_lowered(s.set.scenarios, lowered_references(p, ref, s.set), hash_string(p.box->id),
+                           s.set.per_scenario, guards);
   return s;
 }
 

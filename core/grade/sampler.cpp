@@ -100,7 +100,7 @@ Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std:
 }
 
 Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<Expr>& lowered_references,
-                     std::uint64_t seed, std::size_t per_scenario) {
+                     std::uint64_t seed, std::size_t per_scenario, const std::vector<Expr>& guards) {
   Table t;
   Rng rng(seed);
   for (std::size_t si = 0; si < scenarios.size() && si < lowered_references.size(); ++si) {
@@ -111,6 +111,7 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
       Bindings b = point(scenarios[si], k, rng);
       auto v = values_at(lowered, b);
       if (!v) continue;
+      if (si < guards.size() && guards[si] && !values_at(guards[si], b)) continue;
       t.scenario.push_back(si);
       t.points.push_back(std::move(b));
       t.reference.push_back(std::move(v));

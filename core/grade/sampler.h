@@ -69,8 +69,12 @@ Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std:
 // scenario; a null entry means the reference is undefined in that scenario).
 // For references that are computed after lowering (a gradient taken
 // component-wise at dimension n).
+// `guards` (optional, one per scenario) are further expressions that must be
+// defined at a point: the function a derivative is taken of, so that
+// d/dx ln x = 1/x is compared only where ln x is defined.
 Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<Expr>& lowered_references,
-                     std::uint64_t seed, std::size_t per_scenario = kPointsPerScenario);
+                     std::uint64_t seed, std::size_t per_scenario = kPointsPerScenario,
+                     const std::vector<Expr>& guards = {});
 
 // Lowers e per scenario once and evaluates it at each point of the table.
 Column column(const std::vector<Scenario>& scenarios, const Table& table, const Expr& e);
