@@ -54,11 +54,12 @@ function runOne(c) {
 if (only >= 0) {
   runOne(cases[only]);
 } else {
-  // Parent: every case in its own process. Cases of a group grow in size, so
-  // after a timeout the larger cases of that group are not run.
-  const timedOut = new Set();
+  // Parent: every case in its own process. After a timeout, the strictly
+  // larger cases of that group (generated size n, DAG depth k) are not run.
+  const timedOut = new Map(); // group -> smallest size that timed out
+  const size = (c) => c.size ?? c.dag ?? 0;
   cases.forEach((c, i) => {
-    if (timedOut.has(c.group)) {
+    if (timedOut.has(c.group) && size(c) > timedOut.get(c.group)) {
       emitSkip('diff', 'mathjs', c.name, 'not run: a smaller case of this group timed out');
       return;
     }
@@ -68,7 +69,7 @@ if (only >= 0) {
     if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGKILL') {
       const t = TIMEOUT_MS * 1e6;
       emit('diff', 'mathjs', c.name, { median_ns: t, worst_ns: t, best_ns: t, reps: 0, iters: 0, lower_bound: true });
-      timedOut.add(c.group);
+      if (!timedOut.has(c.group)) timedOut.set(c.group, size(c));
       return;
     }
     process.stdout.write(child.stdout);
