@@ -1,5 +1,7 @@
 #include "api/grade_api.h"
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
 
 #include "api/json.h"
@@ -8,6 +10,7 @@
 #include "grade/placeholders.h"
 #include "grade/problem.h"
 #include "grade/reference.h"
+#include "numeric/evaluate.h"
 #include "print/print.h"
 
 namespace calc::api {
@@ -95,10 +98,20 @@ void box_json(json::Writer& w, const exercise::Exercise& ex, const exercise::Box
     w.begin_object();
     w.key("of");
     w.value(box.plot->of);
+    // A variant may move the point of contact out of the file's range; the
+    // range then grows to show it with a margin of 1.
+    double xmin = box.plot->xmin, xmax = box.plot->xmax;
+    if (p.at) {
+      const double at = evaluate(p.at, {});
+      if (std::isfinite(at)) {
+        xmin = std::min(xmin, at - 1);
+        xmax = std::max(xmax, at + 1);
+      }
+    }
     w.key("xmin");
-    w.value(box.plot->xmin);
+    w.value(xmin);
     w.key("xmax");
-    w.value(box.plot->xmax);
+    w.value(xmax);
     // The plotted function with this variant's numbers, in parser syntax, so
     // the page can hand it to samplePlot.
     if (const Expr* f = p.definition(box.plot->of)) {

@@ -13,7 +13,9 @@
 #include "grade/engine.h"
 #include "grade/problem.h"
 #include "grade/reference.h"
+#include "calculus/substitute.h"
 #include "numeric_json_reader.h"
+#include "print/print.h"
 
 namespace {
 
@@ -231,6 +233,52 @@ TEST(GradeEngine, VariantsChangeTheReference) {
   for (std::uint64_t seed = 1; seed <= 6; ++seed)
     if (grade("calculus.ex1-tangent/slope", "4", seed)["verdict"].string == "incorrect") ++differing;
   EXPECT_GT(differing, 0);
+}
+
+}  // namespace
+
+namespace {
+
+// Mutants of every expression and vector reference are rejected: the sign
+// flipped, a coefficient changed, a term dropped, the variables swapped.
+TEST(GradeEngine, MutantsOfEveryReferenceAreRejected) {
+  using namespace calc;
+  for (const auto& ex : exercise::builtin_catalog().exercises) {
+    for (const auto& box : ex.boxes) {
+      if (box.kind != exercise::BoxKind::Expression && box.kind != exercise::BoxKind::Vector) continue;
+      const auto p = grade::make_problem(ex, box, 0);
+      const auto ref = grade::compute_reference(p);
+      ASSERT_TRUE(ref.ok()) << box.id << ": " << ref.error;
+      std::vector<Expr> mutants = {neg(ref.expr), mul(integer(2), ref.expr)};
+      if (ref.expr->shape() == Shape::Scalar) mutants.push_back(add(ref.expr, integer(1)));
+      if (ref.expr.is(Kind::Vector)) {
+        const auto parts = static_cast<const VectorNode&>(*ref.expr).elements();
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          std::vector<Expr> flipped(parts.begin(), parts.end()), dropped = flipped;
+          flipped[i] = neg(parts[i]);
+          dropped[i] = integer(0);
+          mutants.push_back(vector(flipped));
+          mutants.push_back(vector(dropped));
+        }
+        mutants.push_back(vector(std::vector<Expr>(parts.rbegin(), parts.rend())));
+      } else if (ref.expr.is(Kind::Add)) {
+        const auto& sum = static_cast<const AddNode&>(*ref.expr);
+        for (const auto& [term, coefficient] : sum.terms()) {
+          mutants.push_back(sub(ref.expr, mul(number(coefficient), term)));                     // dropped
+          mutants.push_back(add(ref.expr, mul(number(coefficient), term)));                     // coefficient doubled
+          mutants.push_back(sub(ref.expr, mul(integer(2), mul(number(coefficient), term))));  // sign of one term
+        }
+      }
+      if (ex.variables.size() == 2 && ex.variables[0].domain != exercise::Domain::VectorNonZero) {
+        const Expr a = symbol(ex.variables[0].name), b = symbol(ex.variables[1].name);
+        mutants.push_back(substitute(ref.expr, {{a, b}, {b, a}}));  // swapped variables
+      }
+      for (const Expr& m : mutants) {
+        const auto r = grade::grade_expr(p, ref, m);
+        EXPECT_EQ(r.verdict, grade::Verdict::Incorrect) << box.id << ": " << to_text(m);
+      }
+    }
+  }
 }
 
 }  // namespace
