@@ -41,19 +41,20 @@ const total = [...gzipOf.values()].reduce((a, b) => a + b, 0);
 // ---- loads ----
 const server = await startStaticServer({ root: dist, port: 0 });
 const browser = await launchBrowser();
-const ready = [], paint = [];
+const ready = [], paint = [], dcl = [], wasmDone = [];
 let fetched = new Set();
 try {
   for (let i = 0; i < loads; ++i) {
     const page = await newPage(browser, { serviceWorkers: 'block' });
     // Records when data-ready turns true, in the page's own clock (ms since navigation start).
+    // The script runs before <html> exists, so it watches the document's subtree.
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.documentElement.dataset.ready === 'true') {
+        if (document.documentElement?.dataset.ready === 'true') {
           window.__readyAt = performance.now();
           obs.disconnect();
         }
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
     });
     const seen = new Set();
     page.on('response', (r) => {
@@ -65,9 +66,14 @@ try {
     const t = await page.evaluate(() => ({
       ready: window.__readyAt,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+      wasm: performance.getEntriesByType('resource').find((e) => /calccore.*\.wasm$|calccore\.single\.js$/.test(e.name))
+        ?.responseEnd ?? null,
     }));
     ready.push(t.ready);
     if (t.fcp !== null) paint.push(t.fcp);
+    if (t.dcl !== null) dcl.push(t.dcl);
+    if (t.wasm !== null) wasmDone.push(t.wasm);
     if (page.problems.length) console.error(`load ${i + 1}: ${page.problems.join('; ')}`);
     fetched = seen;
     await page.context().close();
@@ -92,6 +98,10 @@ console.log(`| everything but fonts, maps and the file:// copy of the core | ${k
 console.log(`| fetched by one http load, fonts excepted (${fetchedNonFont.length} files) | ${kb(fetchedGzip)} |`);
 console.log(`\n| ${loads} cold loads | median | min | max |\n|---|---|---|---|`);
 console.log(`| navigation → data-ready | ${med(ready).toFixed(0)} ms | ${Math.min(...ready).toFixed(0)} ms | ${Math.max(...ready).toFixed(0)} ms |`);
+const row = (label, xs) => console.log(
+  `| ${label} | ${med(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms |`);
+if (dcl.length) row('navigation → DOMContentLoaded', dcl);
+if (wasmDone.length) row('navigation → core file downloaded', wasmDone);
 if (paint.length) {
   console.log(`| navigation → first contentful paint | ${med(paint).toFixed(0)} ms | ${Math.min(...paint).toFixed(0)} ms | ${Math.max(...paint).toFixed(0)} ms |`);
 }
