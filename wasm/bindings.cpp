@@ -35,6 +35,7 @@ std::string sample_plot(const std::string& text, double xmin, double xmax, int n
 std::string limit_table(const std::string& text, double at, const std::string& hs_json) {
   return api::limit_table_json(text, at, hs_json);
 }
+std::string tangent(const std::string& text, double x0) { return api::tangent_json(text, x0); }
 std::string gradient_field(const std::string& text, double xmin, double xmax, double ymin, double ymax, int nx, int ny) {
   return api::gradient_field_json(text, xmin, xmax, ymin, ymax, nx, ny);
 }
@@ -61,4 +62,5 @@ EMSCRIPTEN_BINDINGS(calccore) {
   function("gradientField", &gradient_field);
   function("contours", &contours);
   function("evaluate", &evaluate);
+  function("tangent", &tangent);
 }

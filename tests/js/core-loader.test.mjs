@@ -58,6 +58,17 @@ test('samplePlot splits 1/x at its pole', () => {
   assert.ok(negative.y.every((y) => y < 0));
 });
 
+test('tangent gives the book’s line y = 2x − 3 for 3x² − 4x at 1, and an error at a pole', () => {
+  const t = core.tangent('3*x^2 - 4*x', 1);
+  assert.deepEqual([t.x0, t.y0, t.slope, t.intercept], [1, -1, 2, -3]);
+  for (const x0 of [0.25, 1.37, 2.5]) {
+    const u = core.tangent('3*x^2 - 4*x', x0);
+    assert.ok(Math.abs(u.slope - (6 * x0 - 4)) < 1e-12, `slope at ${x0}`);
+    assert.ok(Math.abs(u.intercept + 3 * x0 * x0) < 1e-12, `intercept at ${x0}`);
+  }
+  assert.ok(core.tangent('1/x', 0).error);
+});
+
 test('gradientField and contours sample a function of two variables', () => {
   const field = core.gradientField('x^2 + 2*y^2', -1, 1, -1, 1, 3, 3);
   assert.equal(field.points.length, 9);

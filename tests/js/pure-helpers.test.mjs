@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { chainEdges, splitTerms } from '../../web/src/chain-paths.js';
 import { contourLevels, marchingSquares } from '../../web/src/contours.js';
 import { parseHs, powersOfTen } from '../../web/src/demos/limit-table.js';
+import { lineTex } from '../../web/src/demos/tangent.js';
 import { lineBody, nextSeed, unplacedBoxes } from '../../web/src/exercises.js';
 import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from '../../web/src/palette.js';
 import { linearScale, segmentsToPath, yRange } from '../../web/src/plot.js';
@@ -127,4 +128,11 @@ test('the plot y-range covers the bulk of the curve and ignores a pole\'s spike'
   assert.deepEqual(yRange([{ x: [0], y: [null] }]), { ymin: -10, ymax: 10 });
   const flat = yRange([{ x: [0, 1, 2], y: [3, 3, 3] }]);
   assert.ok(flat.ymin < 3 && flat.ymax > 3, 'a constant still gets a visible range');
+});
+
+test('the tangent demo writes its line with the sign folded into the intercept', () => {
+  assert.equal(lineTex(2, -3), 'y = 2x - 3');
+  assert.equal(lineTex(4.2200000000000006, -5.6307000000000009), 'y = 4.22x - 5.631');
+  assert.equal(lineTex(-4, 0), 'y = -4x');
+  assert.equal(lineTex(0.5, 1.25), 'y = 0.5x + 1.25');
 });

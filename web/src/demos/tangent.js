@@ -9,6 +9,15 @@ const F = '3*x^2 - 4*x';
 const XMIN = 0;
 const XMAX = 3;
 
+// y = m x ± b with the core's slope and intercept at 3 decimals: the slider
+// moves in hundredths, where the core's exact fractions would be unreadable.
+export function lineTex(slope, intercept) {
+  const num = (v) => String(Number(v.toFixed(3)));
+  const b = Number(intercept.toFixed(3));
+  const tail = b === 0 ? '' : ` ${b < 0 ? '-' : '+'} ${num(Math.abs(b))}`;
+  return `y = ${num(slope)}x${tail}`;
+}
+
 export function mountTangent(root, { core }) {
   const slider = root.querySelector('[data-control=x0]');
   const x0Out = root.querySelector('[data-out=x0]');
@@ -35,7 +44,7 @@ export function mountTangent(root, { core }) {
       x1: plot.sx(XMIN), y1: plot.sy(ya), x2: plot.sx(XMAX), y2: plot.sy(yb), class: 'curve tangent',
     }));
     plot.set('point', svg('circle', { cx: plot.sx(t.x0), cy: plot.sy(t.y0), r: 7, class: 'handle' }));
-    renderMath(equation, `y = ${t.latex ?? t.text}`);
+    renderMath(equation, lineTex(t.slope, t.intercept));
   }
 
   function fromPointer(event) {
