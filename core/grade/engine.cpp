@@ -55,6 +55,13 @@ int count_derivatives(const Expr& e, int limit) {
   return n;
 }
 
+bool mentions_derivative_of(const Expr& e, const Expr& f) {
+  if (e.is(Kind::Derivative) && static_cast<const DerivativeNode&>(*e).expr() == f) return true;
+  bool found = false;
+  for_each_child(e, [&](const Expr& c) { found = found || mentions_derivative_of(c, f); });
+  return found;
+}
+
 bool has_free_symbols(const Expr& e) { return !free_symbols(e).empty(); }
 
 std::string_view what_en(Task t) {
@@ -291,7 +298,14 @@ Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
   const int written = count_derivatives(answer, kMaxWrittenDerivatives);
   if (written > kMaxWrittenDerivatives) return verdict(Verdict::Incorrect, {fb::mismatch()});
   if (written > 0) {
-    const Expr resolved = resolve_derivatives(answer);
+    Expr resolved;
+    try {
+      resolved = resolve_derivatives(answer);
+    } catch (const std::exception&) {
+      // A written derivative the rules cannot evaluate (∂f/∂x for a vector
+      // x, written as f_x): it still only names the derivative asked for.
+      return verdict(Verdict::Incorrect, {mentions_derivative_of(answer, p.of()) ? fb::restates_question() : fb::mismatch()});
+    }
     if (p.box->kind == BoxKind::Expression || p.box->kind == BoxKind::Vector) {
       const Result r = p.box->task == Task::Gradient ? grade_gradient(p, ref, resolved)
                        : p.box->task == Task::VectorGradient ? grade_vector_gradient(p, ref, resolved)
