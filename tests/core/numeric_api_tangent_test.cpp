@@ -37,7 +37,9 @@ TEST(TangentJson, BookFunctionsAtOne) {
 
 TEST(TangentJson, AgreesWithTheFunctionNearThePoint) {
   const std::pair<std::string, std::string> cases[] = {{"sin(x) + x^2", "x"}, {"e^(t/2)", "t"}, {"ln(1 + u^2)", "u"}};
-  for (const auto& [f, var] : cases) {
+  for (const auto& c : cases) {
+    const std::string& f = c.first;  // named copies: clang 14 (Emscripten) cannot capture structured bindings
+    const std::string& var = c.second;
     for (double x0 : {-0.7, 0.5, 1.9}) {
       const Json r = tangent(f, x0);
       ASSERT_EQ(r["x0"].number, x0);
