@@ -4,6 +4,12 @@
 // sorted (base, exponent) pairs. Like SymEngine, a numeric coefficient times
 // a sum is distributed: 2*(x+1) -> 2*x + 2, so that c*(a+b) and c*a + c*b are
 // one node; a non-numeric factor times a sum, y*(x+1), is kept as a product.
+// Unlike SymEngine, a sum inside a product or under an integer power gives up
+// its numeric content to the coefficient, (2x+2)*y -> 2*(x+1)*y and
+// (2x+2)^2 -> 4*(x+1)^2, so that every grouping and order of the same
+// factors builds one node: mul(2, (x+1)*y) == mul(2*(x+1), y).
+// Coefficients of ±1.0 (doubles) become exact, since a unit coefficient is
+// not printed and could not be read back.
 //
 // Each constructor only looks one level into its (already canonical) inputs,
 // so construction never walks a whole tree; the only recursion is into
@@ -11,6 +17,7 @@
 // the input's depth.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "expr/expr.h"
 #include "expr/internal.h"
@@ -19,10 +26,16 @@ namespace calc {
 
 using detail::compare;
 using detail::make;
+using detail::without_coefficient;
 
 namespace detail {
 Expr factor_expr(const Expr& base, const Expr& exponent) {
   return is_one(exponent) ? base : make<PowNode>(base, exponent);
+}
+Expr without_coefficient(const MulNode& m) {
+  auto f = m.factors();
+  if (f.size() == 1) return factor_expr(f[0].first, f[0].second);
+  return make<MulNode>(Number::integer(1), std::vector<std::pair<Expr, Expr>>(f.begin(), f.end()), m.shape());
 }
 }  // namespace detail
 
@@ -35,6 +48,47 @@ bool is_scalar(const Expr& e) { return e->shape() == Shape::Scalar; }
 
 Expr make_add(const Number& constant, std::vector<Term> terms);
 
+// A double 1.0 or -1.0 coefficient is the exact one: 1.0*x*y is x*y.
+Number unit_exact(const Number& c) {
+  if (c.is_exact()) return c;
+  if (c.is_one()) return Number::integer(1);
+  if (c.is_minus_one()) return Number::integer(-1);
+  return c;
+}
+
+std::int64_t gcd_i64(std::int64_t a, std::int64_t b) {
+  a = a < 0 ? -a : a;  // exact numerators and denominators are never INT64_MIN
+  b = b < 0 ? -b : b;
+  while (b != 0) {
+    std::int64_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+// The numeric content of a sum with exact coefficients: the rational g with
+// sum = g * primitive, where the primitive sum has coprime integer
+// coefficients and a positive first term (6x + 4 -> 2, -x/2 - 1 -> -1/2).
+// Null when the content is 1, a coefficient is a double, or it would overflow.
+std::optional<Number> content(const AddNode& sum) {
+  std::int64_t num = 0, den = 1;
+  auto take = [&](const Number& c) {
+    if (!c.is_exact()) return false;
+    if (c.is_zero()) return true;
+    num = gcd_i64(num, c.num());
+    const std::int64_t g = gcd_i64(den, c.den());
+    return !__builtin_mul_overflow(den / g, c.den(), &den);
+  };
+  if (!take(sum.constant())) return std::nullopt;
+  for (const auto& [t, c] : sum.terms())
+    if (!take(c)) return std::nullopt;
+  Number g = Number::rational(num, den);
+  if (sum.terms().front().second.is_negative()) g = -g;
+  if (g.is_one() || g.is_zero()) return std::nullopt;
+  return g;
+}
+
 Expr distribute(const AddNode& sum, const Number& c) {
   std::vector<Term> terms;
   terms.reserve(sum.terms().size());
@@ -46,7 +100,8 @@ Expr distribute(const AddNode& sum, const Number& c) {
 }
 
 // Coefficient times canonical, sorted factors.
-Expr make_product(const Number& c, std::vector<Factor> factors, Shape shape) {
+Expr make_product(const Number& coefficient, std::vector<Factor> factors, Shape shape) {
+  const Number c = unit_exact(coefficient);
   if (c.is_zero() || factors.empty()) return number(c);
   if (c.is_one() && factors.size() == 1) return detail::factor_expr(factors[0].first, factors[0].second);
   if (factors.size() == 1 && is_one(factors[0].second) && factors[0].first.is(Kind::Add))
@@ -75,14 +130,10 @@ Expr scale(const Expr& term, const Number& c) {
 Expr make_add(const Number& constant, std::vector<Term> terms) {
   if (terms.empty()) return number(constant);
   if (constant.is_zero() && terms.size() == 1) return scale(terms[0].first, terms[0].second);
-  return make<AddNode>(constant, std::move(terms));
+  // A double zero constant (0 * 0.5 when distributing) is the exact zero, as in number().
+  return make<AddNode>(constant.is_zero() ? Number() : constant, std::move(terms));
 }
 
-Expr without_coefficient(const MulNode& m) {
-  auto f = m.factors();
-  if (f.size() == 1) return detail::factor_expr(f[0].first, f[0].second);
-  return make<MulNode>(Number::integer(1), std::vector<Factor>(f.begin(), f.end()), m.shape());
-}
 
 class Sum {
  public:
@@ -131,6 +182,7 @@ class Sum {
         merged.push_back(std::move(t));
     }
     std::erase_if(merged, [](const Term& t) { return t.second.is_zero(); });
+    for (auto& t : merged) t.second = unit_exact(t.second);
     if (shape_ != Shape::Scalar && !constant_.is_zero())
       throw ShapeError("cannot add a number to a vector or matrix");
     if (shape_ == Shape::Vector) combine_explicit_vectors(merged);
@@ -190,6 +242,14 @@ class Product {
         }
         return;
       }
+      case Kind::Add:
+        // (2x+2)*y -> 2*(x+1)*y; see the file comment.
+        if (auto g = content(static_cast<const AddNode&>(*e))) {
+          coeff_ = coeff_ * *g;
+          take(distribute(static_cast<const AddNode&>(*e), Number::integer(1) / *g));
+          return;
+        }
+        break;
       default:
         break;
     }
@@ -428,6 +488,12 @@ Expr pow(const Expr& base, const Expr& exponent) {
     bool sound = (xn && xn->is_integer()) || (yn && yn->is_exact() && yn->den() % 2 == 0) ||
                  (p.base().is(Kind::Constant) && static_cast<const ConstantNode&>(*p.base()).id() == ConstantId::E);
     if (sound) return pow(p.base(), mul(p.exponent(), exponent));
+  }
+  if (base.is(Kind::Add) && xn && xn->is_integer()) {
+    // (2x+2)^n = 2^n * (x+1)^n, the form a product of the same factors takes.
+    if (auto g = content(static_cast<const AddNode&>(*base)))
+      return mul(number_power(*g, *xn),
+                 pow(distribute(static_cast<const AddNode&>(*base), Number::integer(1) / *g), exponent));
   }
   if (base.is(Kind::Mul) && xn) {
     const auto& m = static_cast<const MulNode&>(*base);

@@ -197,6 +197,9 @@ class DerivativeNode final : public Node {
   Expr expr_, var_;
 };
 
+// A column vector [a, b] of scalars (Shape::Vector), or a matrix
+// [a, b; c, d] (Shape::Matrix): a vector whose elements are its rows, each
+// an explicit vector of scalars, all of one length. vector() checks this.
 class VectorNode final : public Node {
  public:
   explicit VectorNode(std::vector<Expr> elements);

@@ -95,8 +95,10 @@ Expr fold_abs(const Expr& u) {
   if (u.is(Kind::Mul)) {
     // abs(c*v) = |c| * abs(v)
     const auto& m = static_cast<const MulNode&>(*u);
+    // Not abs(u/c): for a double c, u/c may keep a coefficient such as
+    // 1.0000000000000002, and abs(1e30*x) would recurse forever.
     const Number& c = m.coefficient();
-    if (!c.is_one()) return mul(number(c.is_negative() ? -c : c), call(Abs, div(u, number(c))));
+    if (!c.is_one()) return mul(number(c.is_negative() ? -c : c), call(Abs, detail::without_coefficient(m)));
   }
   return Expr();
 }

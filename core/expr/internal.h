@@ -34,9 +34,17 @@ Expr make(Args&&... args) {
 // Three-way structural comparison: the total order behind expr_less and ==.
 int compare(const Expr& a, const Expr& b);
 
+// Structural equality, after equal hashes: pointer, then hash, then fields,
+// with children proven equal remembered (linear in distinct nodes).
+bool equal(const Expr& a, const Expr& b);
+
 // The PowNode (or the base itself when the exponent is 1) for a factor that
 // canonical construction already produced; no re-simplification.
 Expr factor_expr(const Expr& base, const Expr& exponent);
+
+// The product m with coefficient 1 (6*x*y -> x*y), built directly rather
+// than as m/c, which for a double c need not cancel exactly.
+Expr without_coefficient(const MulNode& m);
 
 // Ordered product of two or more non-scalar factors (nested MatMuls are
 // flattened); checks dimensions and may return a scalar-shaped MatMul (x^T y).

@@ -17,7 +17,7 @@ namespace calc {
   X(Apply)      /* a built-in function record applied to one argument */      \
   X(Function)   /* declared abstract function f(args) with partial orders */   \
   X(Derivative) /* unevaluated d(expr)/d(var) as written by a learner */       \
-  X(Vector)     /* column vector [a, b, ...] */                                \
+  X(Vector)     /* column vector [a, b]; a vector of rows is a matrix */       \
   X(Norm)       /* Euclidean norm of a vector */                               \
   X(Transpose)  /* x^T */                                                      \
   X(MatMul)     /* non-commutative product of vector/matrix factors */         \

@@ -40,7 +40,7 @@ bool operator==(const Expr& a, const Expr& b) {
   if (a.node_ == b.node_) return true;  // shared subexpressions: the common case
   if (!a.node_ || !b.node_) return false;
   if (a.hash() != b.hash()) return false;
-  return detail::compare(a, b) == 0;
+  return detail::equal(a, b);
 }
 
 bool expr_less(const Expr& a, const Expr& b) { return detail::compare(a, b) < 0; }
@@ -155,7 +155,8 @@ DerivativeNode::DerivativeNode(Expr expr, Expr var)
       var_(std::move(var)) {}
 
 VectorNode::VectorNode(std::vector<Expr> elements)
-    : Node(Kind::Vector, hash_list(seed(Kind::Vector), elements), Shape::Vector, size_list(elements)),
+    : Node(Kind::Vector, hash_list(seed(Kind::Vector), elements),
+           elements.front().is(Kind::Vector) ? Shape::Matrix : Shape::Vector, size_list(elements)),
       elements_(std::move(elements)) {}
 
 NormNode::NormNode(Expr arg)
@@ -183,8 +184,10 @@ Expr number(const Number& n) {
   static const Expr zero = detail::make<NumberNode>(Number::integer(0));
   static const Expr one = detail::make<NumberNode>(Number::integer(1));
   static const Expr minus_one = detail::make<NumberNode>(Number::integer(-1));
+  // A double zero is the exact zero: the values are equal, no literal can
+  // spell a double zero, and x*0.0 then cancels like x*0.
+  if (n.is_zero()) return zero;
   if (n.is_exact() && n.den() == 1) {
-    if (n.num() == 0) return zero;
     if (n.num() == 1) return one;
     if (n.num() == -1) return minus_one;
   }

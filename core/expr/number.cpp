@@ -277,6 +277,7 @@ std::string Number::to_string() const {
     if (den_ != 1) s += "/" + std::to_string(den_);
     return s;
   }
+  if (real_ == 0.0) return "0";  // like number(): a double zero reads back as the exact zero
   if (std::isnan(real_)) return "nan";
   if (std::isinf(real_)) return real_ < 0 ? "-inf" : "inf";
   char buf[40];

@@ -4,6 +4,7 @@
 // Shapes are tracked as (rows, cols) with each side either 1 or "n" (the
 // unspecified dimension): Vector = (n,1), RowVector = (1,n), Matrix = (n,n).
 #include <algorithm>
+#include <cstdint>
 
 #include "expr/expr.h"
 #include "expr/functions.h"
@@ -76,8 +77,21 @@ Expr matmul(std::vector<Expr> factors) {
 
 }  // namespace detail
 
+// A matrix is a vector of explicit rows: vector({[a, b], [c, d]}) is the
+// 2x2 matrix [a, b; c, d] (shape Matrix), which is what the parser builds.
+// Rows must be explicit vectors of scalars, all of one length.
 Expr vector(std::vector<Expr> elements) {
   if (elements.empty()) throw ShapeError("a vector needs at least one element");
+  if (elements[0].is(Kind::Vector)) {
+    const std::size_t width = static_cast<const VectorNode&>(*elements[0]).elements().size();
+    for (const auto& row : elements) {
+      if (!row.is(Kind::Vector) || row->shape() != Shape::Vector)
+        throw ShapeError("matrix rows must be explicit vectors of numbers or scalar expressions");
+      if (static_cast<const VectorNode&>(*row).elements().size() != width)
+        throw ShapeError("matrix rows must all have the same length");
+    }
+    return make<VectorNode>(std::move(elements));
+  }
   for (const auto& e : elements)
     if (e->shape() != Shape::Scalar) throw ShapeError("vector elements must be scalars");
   return make<VectorNode>(std::move(elements));
@@ -126,11 +140,7 @@ Expr norm(const Expr& v) {
     const auto& m = static_cast<const MulNode&>(*v);
     if (!m.coefficient().is_one()) {
       Number c = m.coefficient().is_negative() ? -m.coefficient() : m.coefficient();
-      auto f = m.factors();
-      Expr rest = f.size() == 1 ? detail::factor_expr(f[0].first, f[0].second)
-                                : make<MulNode>(Number::integer(1), std::vector<std::pair<Expr, Expr>>(f.begin(), f.end()),
-                                                m.shape());
-      return mul(number(c), norm(rest));
+      return mul(number(c), norm(detail::without_coefficient(m)));
     }
   }
   return make<NormNode>(v);
@@ -146,6 +156,29 @@ Expr function(std::string name, std::vector<std::string> params, std::vector<Exp
   return make<FunctionNode>(std::move(name), std::move(params), std::move(args), std::move(orders));
 }
 
-Expr derivative_of(const Expr& expr, const Expr& var) { return make<DerivativeNode>(expr, var); }
+// d/dx f(x, y) is ∂f/∂x: the FunctionNode with its order in x raised, as the
+// parser reads it, so both spellings are one node. Only when the arguments
+// are the parameters themselves; otherwise the chain rule is needed, which
+// resolve_derivatives() applies.
+Expr derivative_of(const Expr& expr, const Expr& var) {
+  if (expr.is(Kind::Function) && var.is(Kind::Symbol)) {
+    const auto& f = static_cast<const FunctionNode&>(*expr);
+    const auto params = f.params();
+    std::size_t slot = params.size();
+    bool bare = true;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Expr p = symbol(params[i]);
+      bare = bare && f.args()[i] == p;
+      if (p == var) slot = i;
+    }
+    if (bare && slot < params.size() && f.orders()[slot] < UINT8_MAX) {
+      std::vector<std::uint8_t> orders(f.orders().begin(), f.orders().end());
+      ++orders[slot];
+      return function(f.name(), std::vector<std::string>(params.begin(), params.end()),
+                      std::vector<Expr>(f.args().begin(), f.args().end()), std::move(orders));
+    }
+  }
+  return make<DerivativeNode>(expr, var);
+}
 
 }  // namespace calc
