@@ -1,0 +1,254 @@
+// to_text: the parser's own syntax, so that parse(to_text(e)) == e.
+//
+// Each node prints with a precedence level; an operand whose level is below
+// what its position needs gets brackets. The levels mirror the parser's
+// grammar (core/parse/parser.cpp): sum, signed product, product, power, atom.
+// Multiplication is always an explicit '*' and negative exponents are
+// written x^(-2), so no implicit-multiplication or precedence rule of the
+// parser has to be relied on.
+#include <algorithm>
+#include <ostream>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "expr/functions.h"
+#include "print/layout.h"
+#include "print/print.h"
+
+namespace calc {
+
+namespace {
+
+using print_detail::Factor;
+
+enum Level : int { kEquation = 0, kSum = 1, kNeg = 2, kProduct = 3, kPower = 4, kAtom = 5 };
+
+struct Out {
+  std::string s;
+  int level;
+};
+
+std::string at_least(const Out& o, int level) { return o.level >= level ? o.s : "(" + o.s + ")"; }
+
+Out print(const Expr& e);
+
+// "²" ... "⁹" for derivative orders, as the parser reads them (∂²f/∂x²).
+std::string superscript(int n) {
+  static const char* const kDigits[] = {"\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",
+                                        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                                        "\xE2\x81\xB8", "\xE2\x81\xB9"};
+  std::string digits = std::to_string(n), out;
+  for (char c : digits) out += kDigits[c - '0'];
+  return out;
+}
+
+constexpr const char* kPartial = "\xE2\x88\x82";  // ∂
+
+Out number_text(const Number& n) {
+  std::string s = n.to_string();
+  if (n.is_negative()) return {s, kNeg};
+  if (n.is_exact() && n.den() != 1) return {s, kProduct};  // 3/4
+  return {s, kAtom};
+}
+
+// An exponent needs no brackets only when it is a plain atom: x^2, e^x.
+// Indexed names and everything else are bracketed (e^(x_2), x^(-2), x^(1/2)).
+bool bare_exponent(const Expr& x) {
+  if (const Number* n = as_number(x)) return n->is_integer() && !n->is_negative();
+  if (x.is(Kind::Symbol)) return static_cast<const SymbolNode&>(*x).index() < 0;
+  return x.is(Kind::Constant);
+}
+
+Out power_text(const Expr& base, const Expr& exponent) {
+  if (is_one(exponent)) return print(base);
+  const Number* n = as_number(exponent);
+  if (n && n->is_exact() && n->num() == 1 && n->den() == 2) return {"sqrt(" + print(base).s + ")", kAtom};
+  std::string x = bare_exponent(exponent) ? print(exponent).s : "(" + print(exponent).s + ")";
+  return {at_least(print(base), kAtom) + "^" + x, kPower};
+}
+
+bool inexact_sum(const Expr& e) {
+  if (!e.is(Kind::Add)) return false;
+  const auto& a = static_cast<const AddNode&>(*e);
+  if (!a.constant().is_exact()) return true;
+  for (const auto& [t, c] : a.terms())
+    if (!c.is_exact()) return true;
+  return false;
+}
+
+// coefficient * factors, e.g. "3*x^2", "-x*y", "1/2*sqrt(2)".
+Out product_text(const Number& coefficient, const std::vector<Factor>& factors) {
+  const bool negative = coefficient.is_negative();
+  const Number magnitude = negative ? -coefficient : coefficient;
+  std::vector<Out> parts;
+  const bool has_coefficient = !magnitude.is_one() || factors.empty();
+  if (has_coefficient) parts.push_back(number_text(magnitude));
+  for (const auto& f : factors) parts.push_back(power_text(f.base, f.exponent));
+  // -2*((x + 0.5)*y): read left to right, -2*(x + 0.5) would be distributed
+  // into the sum before y joins, and when the coefficient or the sum holds a
+  // double, the product cannot take the coefficient back out exactly.
+  // Grouping the other factors keeps the coefficient apart.
+  bool group = false;
+  if (!coefficient.is_one() && factors.size() >= 2)
+    for (const auto& f : factors)
+      group = group || (is_one(f.exponent) && f.base.is(Kind::Add) &&
+                        (!coefficient.is_exact() || inexact_sum(f.base)));
+  if (group) {
+    std::string rest;
+    for (std::size_t i = has_coefficient ? 1 : 0; i < parts.size(); ++i)
+      rest += (rest.empty() ? "" : "*") + at_least(parts[i], kPower);
+    Out out{(has_coefficient ? at_least(parts[0], kProduct) + "*" : std::string()) + "(" + rest + ")",
+            has_coefficient ? kProduct : kAtom};
+    if (negative) out = {"-" + out.s, kNeg};
+    return out;
+  }
+  Out out;
+  if (parts.size() == 1) {
+    out = parts[0];
+  } else {
+    // A scalar x^T*y among other factors is bracketed: z*x^T*y would read
+    // as the matrix product z x^T y.
+    // A leading coefficient reads left to right as written (3/4*x is (3/4)*x).
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      out.s += (i ? "*" : "") + at_least(parts[i], i == 0 && has_coefficient ? kProduct : kPower);
+    out.level = kProduct;
+  }
+  if (negative) out = {"-" + at_least(out, kProduct), kNeg};
+  return out;
+}
+
+Out sum_text(const AddNode& a) {
+  std::string s;
+  for (const auto& [term, c] : print_detail::display_terms(a)) {
+    const bool negative = c.is_negative();
+    const Out body = product_text(negative ? -c : c, print_detail::factors_of(term));
+    if (s.empty())
+      s = negative ? "-" + at_least(body, kProduct) : at_least(body, kNeg);
+    else
+      s += (negative ? " - " : " + ") + at_least(body, kProduct);
+  }
+  const Number& k = a.constant();
+  if (!k.is_zero()) s += (k.is_negative() ? " - " : " + ") + (k.is_negative() ? -k : k).to_string();
+  return {s, kSum};
+}
+
+std::string join(std::span<const Expr> items, const char* separator) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i) s += (i ? separator : "") + print(items[i]).s;
+  return s;
+}
+
+// [a, b] for a column vector; [a, b; c, d] for a matrix (a vector of rows),
+// or [[a], [b]] when a row or column has one element (the parser reads
+// [a; b] as a column vector).
+Out vector_text(const VectorNode& v) {
+  const auto rows = v.elements();
+  if (!rows[0].is(Kind::Vector)) return {"[" + join(rows, ", ") + "]", kAtom};
+  const std::size_t width = static_cast<const VectorNode&>(*rows[0]).elements().size();
+  const bool plain = rows.size() >= 2 && width >= 2;
+  std::string s = "[";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string row = join(static_cast<const VectorNode&>(*rows[i]).elements(), ", ");
+    if (plain)
+      s += (i ? "; " : "") + row;
+    else
+      s += (i ? ", [" : "[") + row + "]";
+  }
+  return {s + "]", kAtom};
+}
+
+// f(x, y) with orders: ∂²f/∂x∂y when the arguments are the parameters
+// themselves, ∂f(2*x, y)/∂x otherwise. The parser takes at most nine orders
+// in one ∂, so higher orders nest: ∂⁹(∂³f/∂x³)/∂x⁹.
+Out function_text(const FunctionNode& f) {
+  const auto params = f.params();
+  const auto args = f.args();
+  std::vector<int> orders(f.orders().begin(), f.orders().end());
+  int total = 0;
+  for (int o : orders) total += o;
+  bool bare = true;
+  for (std::size_t i = 0; i < args.size(); ++i) bare = bare && args[i] == symbol(params[i]);
+  std::string call = f.name();
+  if (!bare || total == 0) call += "(" + join(args, ", ") + ")";
+  if (total == 0) return {call, kAtom};
+
+  std::vector<int> outer(orders.size(), 0);
+  int taken = 0;
+  for (std::size_t i = orders.size(); i-- > 0 && taken < 9;) {
+    outer[i] = std::min(orders[i], 9 - taken);
+    taken += outer[i];
+    orders[i] -= outer[i];
+  }
+  std::string numerator = call;
+  if (taken < total) {
+    std::vector<std::uint8_t> rest(orders.begin(), orders.end());
+    numerator = "(" +
+                print(function(f.name(), std::vector<std::string>(params.begin(), params.end()),
+                               std::vector<Expr>(args.begin(), args.end()), rest))
+                    .s +
+                ")";
+  }
+  std::string s = kPartial + (taken > 1 ? superscript(taken) : "") + numerator + "/";
+  for (std::size_t i = 0; i < outer.size(); ++i)
+    if (outer[i] > 0) s += kPartial + params[i] + (outer[i] > 1 ? superscript(outer[i]) : "");
+  return {s, kPower};
+}
+
+Out print(const Expr& e) {
+  switch (e.kind()) {
+    case Kind::Number:
+      return number_text(*as_number(e));
+    case Kind::Symbol:
+      return {static_cast<const SymbolNode&>(*e).name(), kAtom};
+    case Kind::Constant:
+      return {static_cast<const ConstantNode&>(*e).id() == ConstantId::E ? "e" : "pi", kAtom};
+    case Kind::Add:
+      return sum_text(static_cast<const AddNode&>(*e));
+    case Kind::Mul: {
+      const auto& m = static_cast<const MulNode&>(*e);
+      return product_text(m.coefficient(), print_detail::factors_of(e));
+    }
+    case Kind::Pow: {
+      const auto& p = static_cast<const PowNode&>(*e);
+      return power_text(p.base(), p.exponent());
+    }
+    case Kind::Apply: {
+      const auto& a = static_cast<const ApplyNode&>(*e);
+      return {std::string(a.fn().name) + "(" + print(a.arg()).s + ")", kAtom};
+    }
+    case Kind::Function:
+      return function_text(static_cast<const FunctionNode&>(*e));
+    case Kind::Derivative: {
+      // d/dx(E); the operand is one bracketed atom, so (d/dx(E))^2 needs
+      // brackets of its own, which kPower gives it.
+      const auto& d = static_cast<const DerivativeNode&>(*e);
+      return {"d/d" + at_least(print(d.var()), kAtom) + "(" + print(d.expr()).s + ")", kPower};
+    }
+    case Kind::Vector:
+      return vector_text(static_cast<const VectorNode&>(*e));
+    case Kind::Norm:
+      return {"norm(" + print(static_cast<const NormNode&>(*e).arg()).s + ")", kAtom};
+    case Kind::Transpose:
+      return {at_least(print(static_cast<const TransposeNode&>(*e).arg()), kAtom) + "^T", kPower};
+    case Kind::MatMul: {
+      std::string s;
+      for (const auto& f : static_cast<const MatMulNode&>(*e).factors())
+        s += (s.empty() ? "" : "*") + at_least(print(f), kPower);
+      return {s, kProduct};
+    }
+    case Kind::Equation: {
+      const auto& q = static_cast<const EquationNode&>(*e);
+      return {print(q.lhs()).s + " = " + print(q.rhs()).s, kEquation};
+    }
+  }
+  return {"?", kAtom};
+}
+
+}  // namespace
+
+std::string to_text(const Expr& e) { return print(e).s; }
+
+std::ostream& operator<<(std::ostream& os, const Expr& e) { return os << (e ? to_text(e) : "<null>"); }
+
+}  // namespace calc

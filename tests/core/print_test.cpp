@@ -1,0 +1,123 @@
+// Exact output of the two printers on representative expressions: what the
+// CLI, the grader's feedback and the web preview show.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "expr/expr.h"
+#include "expr/functions.h"
+#include "parse/parser.h"
+#include "print/print.h"
+
+namespace calc {
+namespace {
+
+ParseContext context() {
+  ParseContext ctx = ParseContext::permissive();
+  ctx.scalars = {"theta"};
+  ctx.vectors = {"v", "w"};
+  ctx.matrices = {"A"};
+  ctx.functions = {{"f", {"x", "y"}}, {"g", {"t"}}};
+  return ctx;
+}
+
+Expr read(const std::string& text) {
+  ParseResult r = parse(text, context());
+  EXPECT_TRUE(r.ok()) << text << ": " << (r.error ? r.error->code : "");
+  return r.ok() ? *r.expr : integer(0);
+}
+
+struct Case {
+  const char* input;
+  const char* text;
+  const char* latex;
+};
+
+class PrintCase : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PrintCase, TextAndLatex) {
+  const Case& c = GetParam();
+  const Expr e = read(c.input);
+  EXPECT_EQ(to_text(e), c.text) << c.input;
+  EXPECT_EQ(to_latex(e), c.latex) << c.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Printers, PrintCase,
+    ::testing::Values(
+        // Derivatives of the section's examples, as diff() returns them.
+        Case{"6x - 4", "6*x - 4", "6x - 4"},
+        Case{"3x^2 + 1/x^2", "3*x^2 + x^(-2)", "3x^{2} + \\frac{1}{x^{2}}"},
+        Case{"-4x + 3x^2", "3*x^2 - 4*x", "3x^{2} - 4x"},
+        Case{"[6x_1, 5e^(x_2)]", "[6*x_1, 5*e^(x_2)]", "\\begin{bmatrix}6x_{1} \\\\ 5e^{x_{2}}\\end{bmatrix}"},
+        Case{"v/norm(v)", "v*norm(v)^(-1)", "\\frac{v}{\\lVert v \\rVert_2}"},
+        Case{"(A + A^T) v", "(A + A^T)*v", "(A + A^{\\top}) v"},
+        Case{"v^T A v", "v^T*A*v", "v^{\\top} A v"},
+        // Signs, quotients, roots.
+        Case{"-x", "-x", "-x"},
+        Case{"x - y", "x - y", "x - y"},
+        Case{"-(x+1)^2", "-(x + 1)^2", "-(x + 1)^{2}"},
+        Case{"x/10", "1/10*x", "\\frac{x}{10}"},
+        Case{"-3x/(4y)", "-3/4*x*y^(-1)", "-\\frac{3x}{4y}"},
+        Case{"1/sqrt(x)", "x^(-1/2)", "\\frac{1}{\\sqrt{x}}"},
+        Case{"sqrt(x+1)", "sqrt(x + 1)", "\\sqrt{x + 1}"},
+        Case{"x^(3/2)", "x^(3/2)", "x^{\\frac{3}{2}}"},
+        Case{"2^(1/2)/2", "1/2*sqrt(2)", "\\frac{\\sqrt{2}}{2}"},
+        Case{"x^y^z", "x^(y^z)", "x^{y^{z}}"},
+        Case{"(x^T)", "x", "x"},
+        // Functions and constants.
+        Case{"sin x", "sin(x)", "\\sin x"},
+        Case{"sin(x+1)", "sin(x + 1)", "\\sin(x + 1)"},
+        Case{"sin(x)^2", "sin(x)^2", "\\sin^{2} x"},
+        Case{"y sin(x) cos(x)", "y*cos(x)*sin(x)", "y \\cos(x) \\sin x"},
+        Case{"exp(2x)", "e^(2*x)", "e^{2x}"},
+        Case{"2 pi x", "2*pi*x", "2\\pi x"},
+        Case{"|x - 1|", "abs(x - 1)", "\\left\\lvert x - 1 \\right\\rvert"},
+        Case{"ln(x) + atan(x)", "atan(x) + ln(x)", "\\arctan x + \\ln x"},
+        Case{"2 * 3^x", "2*3^x", "2 \\cdot 3^{x}"},
+        // Abstract functions and unevaluated derivatives.
+        Case{"f(x, y)", "f(x, y)", "f(x, y)"},
+        Case{"∂f/∂x", "∂f/∂x", "\\frac{\\partial f}{\\partial x}"},
+        Case{"∂²f/∂x∂y", "∂²f/∂x∂y", "\\frac{\\partial^{2} f}{\\partial x \\partial y}"},
+        Case{"∂²f/∂y²", "∂²f/∂y²", "\\frac{\\partial^{2} f}{\\partial y^{2}}"},
+        Case{"∂f(2x, y)/∂x", "∂f(2*x, y)/∂x", "\\frac{\\partial f}{\\partial x}(2x, y)"},
+        Case{"d^2g/dt^2", "∂²g/∂t²", "\\frac{d^{2} g}{d t^{2}}"},
+        Case{"d/dx(x^2 + y)", "d/dx(x^2 + y)", "\\frac{d}{d x}(x^{2} + y)"},
+        Case{"(d/dx(x^2))^2", "(d/dx(x^2))^2", "\\left(\\frac{d}{d x}(x^{2})\\right)^{2}"},
+        Case{"dy/dx", "d/dx(y)", "\\frac{d y}{d x}"},
+        // Equations, vectors, matrices, numbers.
+        Case{"y = 3x + 1", "y = 3*x + 1", "y = 3x + 1"},
+        Case{"[1, 2; 3, 4]", "[1, 2; 3, 4]", "\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}"},
+        Case{"[[1], [2]]", "[[1], [2]]", "\\begin{bmatrix}1 \\\\ 2\\end{bmatrix}"},
+        Case{"[[x, y]]", "[[x, y]]", "\\begin{bmatrix}x & y\\end{bmatrix}"},
+        Case{"[1, 2]^T", "[1, 2]^T", "\\begin{bmatrix}1 & 2\\end{bmatrix}"},
+        Case{"x_12 + theta", "theta + x_12", "\\theta + x_{12}"},
+        Case{"1e30 x", "1e+30*x", "1 \\times 10^{30} x"},
+        Case{"0.10000000000000001", "0.10000000000000001", "0.1"},
+        Case{"6.02214076e23", "6.02214076e+23", "6.02214076 \\times 10^{23}"}));
+
+TEST(Print, DoublesUseTheShortestFormThatStaysADouble) {
+  EXPECT_EQ(to_text(real(0.1)), "0.10000000000000001");
+  EXPECT_EQ(to_text(real(-6.02214076e-23)), "-6.02214076e-23");
+  EXPECT_EQ(to_text(real(1.0 / 3.0)), "0.33333333333333331");
+  EXPECT_EQ(to_text(real(1e30)), "1e+30");
+  EXPECT_EQ(to_text(real(0.5)), "0.50000000000000000");  // "0.5" would read back as the exact 1/2
+  EXPECT_EQ(to_latex(real(0.5)), "0.5");
+  EXPECT_EQ(to_text(real(0.0)), "0");  // a double zero is the exact zero
+}
+
+TEST(Print, CoefficientOfADoubleStaysVisible) {
+  const Expr x = symbol("x");
+  EXPECT_EQ(to_text(mul(real(2.0), x)), "2.0000000000000000*x");
+  EXPECT_EQ(to_latex(mul(real(2.0), x)), "2x");
+}
+
+TEST(Print, StreamOperatorIsTheTextForm) {
+  std::ostringstream os;
+  os << add(symbol("x"), integer(1));
+  EXPECT_EQ(os.str(), "x + 1");
+}
+
+}  // namespace
+}  // namespace calc
