@@ -35,13 +35,6 @@ std::vector<Expr> lowered_references(const Problem& p, const Reference& ref, con
   return out;
 }
 
-bool pick(const std::vector<double>& v, std::optional<std::size_t> c, double& out) {
-  if (!c) return false;
-  if (*c >= v.size()) return false;
-  out = v[*c];
-  return true;
-}
-
 }  // namespace
 
 Sampled sample_reference(const Problem& p, const Reference& ref) {
@@ -64,7 +57,7 @@ Sampled sample_reference(const Problem& p, const Reference& ref) {
   return s;
 }
 
-Match match(const Column& answer, const Column& reference, const Tolerance& tol, std::optional<std::size_t> component) {
+Match match(const Column& answer, const Column& reference, const Tolerance& tol) {
   Match m;
   std::optional<std::size_t> first_undefined;
   for (std::size_t i = 0; i < reference.size() && i < answer.size(); ++i) {
@@ -76,12 +69,9 @@ Match match(const Column& answer, const Column& reference, const Tolerance& tol,
     }
     const auto& a = *answer[i];
     ++m.decisive;
-    if (m.component_ok.empty()) m.component_ok.assign(r.size(), true);
     bool differs = false;
     for (std::size_t k = 0; k < r.size(); ++k) {
-      if (component && k != *component) continue;
       if (!close(a[k], r[k], tol)) {
-        if (k < m.component_ok.size()) m.component_ok[k] = false;
         if (!m.bad_component) m.bad_component = k;
         differs = true;
       }
@@ -99,22 +89,16 @@ Match match(const Column& answer, const Column& reference, const Tolerance& tol,
   return m;
 }
 
-bool same(const Column& answer, const Column& candidate, const Tolerance& tol, std::optional<std::size_t> component) {
+bool same(const Column& answer, const Column& candidate, const Tolerance& tol) {
   std::size_t decisive = 0;
   for (std::size_t i = 0; i < answer.size() && i < candidate.size(); ++i) {
     if (!answer[i] && !candidate[i]) continue;
     if (!answer[i] || !candidate[i]) return false;
     const auto& a = *answer[i];
     const auto& c = *candidate[i];
-    if (component) {
-      double x, y;
-      if (!pick(a, component, x) || !pick(c, component, y)) return false;
-      if (!close(x, y, tol)) return false;
-    } else {
-      if (a.size() != c.size()) return false;
-      for (std::size_t k = 0; k < a.size(); ++k)
-        if (!close(a[k], c[k], tol)) return false;
-    }
+    if (a.size() != c.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (!close(a[k], c[k], tol)) return false;
     ++decisive;
   }
   return decisive >= kMinDecisivePoints;
@@ -125,8 +109,7 @@ namespace {
 // Collects one number per decisive point (f(answer, reference)) and returns it
 // when it is the same at every point.
 template <class F>
-std::optional<double> common_value(const Column& answer, const Column& reference, std::optional<std::size_t> component,
-                                   F&& f) {
+std::optional<double> common_value(const Column& answer, const Column& reference, F&& f) {
   std::optional<double> value;
   std::size_t decisive = 0;
   for (std::size_t i = 0; i < answer.size() && i < reference.size(); ++i) {
@@ -134,7 +117,6 @@ std::optional<double> common_value(const Column& answer, const Column& reference
     const auto& a = *answer[i];
     const auto& r = *reference[i];
     for (std::size_t k = 0; k < a.size(); ++k) {
-      if (component && k != *component) continue;
       const auto v = f(a[k], r[k]);
       if (!v) continue;
       if (!value) value = *v;
@@ -148,9 +130,8 @@ std::optional<double> common_value(const Column& answer, const Column& reference
 
 }  // namespace
 
-std::optional<double> constant_ratio(const Column& answer, const Column& reference,
-                                     std::optional<std::size_t> component) {
-  auto ratio = common_value(answer, reference, component, [](double a, double r) -> std::optional<double> {
+std::optional<double> constant_ratio(const Column& answer, const Column& reference) {
+  auto ratio = common_value(answer, reference, [](double a, double r) -> std::optional<double> {
     if (std::fabs(r) < 1e-9) return std::nullopt;
     return a / r;
   });
@@ -158,9 +139,8 @@ std::optional<double> constant_ratio(const Column& answer, const Column& referen
   return ratio;
 }
 
-std::optional<double> constant_offset(const Column& answer, const Column& reference,
-                                      std::optional<std::size_t> component) {
-  auto offset = common_value(answer, reference, component,
+std::optional<double> constant_offset(const Column& answer, const Column& reference) {
+  auto offset = common_value(answer, reference,
                              [](double a, double r) -> std::optional<double> { return a - r; });
   if (!offset || std::fabs(*offset) < 1e-7) return std::nullopt;
   return offset;

@@ -30,19 +30,17 @@ struct Match {
   std::size_t decisive = 0;                // points where both are defined
   std::optional<std::size_t> first_bad;    // first point that differs (or where the answer is undefined)
   std::optional<std::size_t> bad_component;
-  std::vector<bool> component_ok;          // per component (vectors of fixed dimension)
 };
 
-// `component` restricts the comparison to one component of vector values.
-Match match(const Column& answer, const Column& reference, const Tolerance& tol, std::optional<std::size_t> component = {});
+// Vector values are compared component by component (gradients use one
+// column per component to tell which is wrong).
+Match match(const Column& answer, const Column& reference, const Tolerance& tol);
 // True when a candidate wrong answer and the learner's answer agree at every
 // decisive point (and enough of them).
-bool same(const Column& answer, const Column& candidate, const Tolerance& tol, std::optional<std::size_t> component = {});
+bool same(const Column& answer, const Column& candidate, const Tolerance& tol);
 // The constant c with answer = c · reference at every decisive point (c ≠ 0, 1), if any.
-std::optional<double> constant_ratio(const Column& answer, const Column& reference,
-                                     std::optional<std::size_t> component = {});
+std::optional<double> constant_ratio(const Column& answer, const Column& reference);
 // The constant c ≠ 0 with answer = reference + c everywhere, if any.
-std::optional<double> constant_offset(const Column& answer, const Column& reference,
-                                      std::optional<std::size_t> component = {});
+std::optional<double> constant_offset(const Column& answer, const Column& reference);
 
 }  // namespace calc::grade

@@ -212,13 +212,8 @@ Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer
       out.push_back(fb::domain_mismatch(describe_point(s.table.points[i], s.set.scenarios[s.table.scenario[i]].symbols)));
       continue;
     }
-    std::vector<Candidate> cands;
-    for (auto& c : component_candidates(p, k, expected[k])) {
-      // Candidates are scalar; compare them with this component only.
-      cands.push_back(std::move(c));
-    }
     bool named = false;
-    for (const auto& c : cands) {
+    for (const auto& c : component_candidates(p, k, expected[k])) {
       if (same(answer_parts[k], s.evaluate(c.expr), s.tol)) {
         out.push_back(c.feedback);
         named = true;
