@@ -162,6 +162,9 @@ Result grade_expression(const Problem& p, const Reference& ref, const Expr& answ
 Result grade_vector_gradient(const Problem& p, const Reference& ref, const Expr& answer) {
   if (answer.is(Kind::Equation)) return verdict(Verdict::Incorrect, {fb::not_an_expression()});
   if (answer->shape() == Shape::Scalar) return verdict(Verdict::Incorrect, {fb::scalar_for_vector()});
+  // A row vector (xᵀ/‖x‖) or a matrix is not the gradient's shape; sampling
+  // it would only report it undefined.
+  if (answer->shape() != Shape::Vector) return verdict(Verdict::Incorrect, {fb::mismatch()});
   const Sampled s = sample_reference(p, ref);
   return compared(p, s, s.evaluate(answer), expression_candidates(p, ref));
 }
