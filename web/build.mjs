@@ -1,12 +1,13 @@
 // Builds dist/, the whole deployable site, from web/ and the wasm build.
 //   node web/build.mjs [--wasm-dir build/wasm/web] [--out dist]
-// Steps: empty dist/; bundle web/src/main.js (and web/src/sw.js when present)
-// with esbuild into classic IIFE scripts, because Chromium refuses module
-// scripts on file://; copy web/index.html (with the CSP filled in), everything
+// Steps: empty dist/; bundle web/src/main.js with esbuild into a classic IIFE
+// script, because Chromium refuses module scripts on file://; copy web/index.html (with the CSP filled in), everything
 // under web/static/, the core (calccore.mjs/.wasm for http, calccore.single.js
-// for file://) and KaTeX's CSS and fonts. The result needs no server logic:
+// for file://) and KaTeX's CSS and fonts; last, the service worker, whose
+// cache name is a hash of the files it caches. The result needs no server logic:
 // copying dist/ anywhere is the deployment.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,20 +30,32 @@ async function exists(p) {
   return stat(p).then(() => true, () => false);
 }
 
-async function bundleScripts() {
-  const entries = { app: 'web/src/main.js' };
-  if (await exists(path.join(root, 'web/src/sw.js'))) entries.sw = 'web/src/sw.js';
+const BUNDLE_OPTIONS = {
+  absWorkingDir: root,
+  outdir: out,
+  bundle: true,
+  format: 'iife',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
+
+async function bundleApp() {
+  await build({ ...BUNDLE_OPTIONS, entryPoints: { app: 'web/src/main.js' } });
+}
+
+// The service worker's cache is named after a hash of what it caches, so a
+// new deployment gets a fresh cache instead of serving the old page with the
+// new core (or the reverse).
+async function bundleServiceWorker() {
+  const hash = createHash('sha256');
+  for (const file of ['index.html', 'app.js', 'styles.css', ...CORE_FILES]) hash.update(await readFile(path.join(out, file)));
   await build({
-    absWorkingDir: root,
-    entryPoints: entries,
-    outdir: out,
-    bundle: true,
-    format: 'iife',
-    target: ['chrome100', 'firefox100', 'safari15'],
-    minify: true,
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    logLevel: 'warning',
+    ...BUNDLE_OPTIONS,
+    entryPoints: { sw: 'web/src/sw.js' },
+    define: { __CACHE_VERSION__: JSON.stringify(hash.digest('hex').slice(0, 16)) },
   });
 }
 
@@ -77,5 +90,6 @@ await mkdir(out, { recursive: true });
 if (await exists(path.join(root, 'web/static'))) {
   await cp(path.join(root, 'web/static'), out, { recursive: true });
 }
-await Promise.all([bundleScripts(), copyCore(), copyKatex(), writeIndex()]);
+await Promise.all([bundleApp(), copyCore(), copyKatex(), writeIndex()]);
+await bundleServiceWorker();
 console.log(`dist/ built at ${out}`);

@@ -2,7 +2,8 @@
 // over http(s). Install caches the page, the bundle, the core and KaTeX (the
 // font list is read from katex.min.css); fetches are answered cache-first and
 // anything new from our own origin is added to the cache.
-const CACHE = 'calcwb-v1';
+// __CACHE_VERSION__ is filled in by web/build.mjs from a hash of the cached files.
+const CACHE = `calcwb-${__CACHE_VERSION__}`;
 const CORE = ['./', 'index.html', 'app.js', 'styles.css', 'calccore.mjs', 'calccore.wasm', 'katex/katex.min.css'];
 
 async function precache() {
