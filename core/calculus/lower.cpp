@@ -116,8 +116,8 @@ Expr require_scalar(const Dense& d) {
   return d.at[0];
 }
 
-// Matrix index i*10^k + j with 10^k > n, so A_ij reads back unambiguously
-// (A_12 for n <= 9, A_0102 style spacing for larger n).
+// Matrix index i*10^k + j with 10^k > n, so that distinct (i, j) never share
+// an index: A_12 for n <= 9, A_1203 for (12, 3) when 10 <= n <= 99.
 int matrix_index(int i, int j, int n) {
   int scale = 10;
   while (scale <= n) scale *= 10;
