@@ -71,7 +71,7 @@ function attachPlot(box, spec, { core, lang, store, seedOf }) {
     legend.replaceChildren(
       h('span', { class: 'key f', text: 'f' }),
       h('span', { class: 'key learner', text: getString('yourLine', l) }),
-      solved ? h('span', { class: 'key true-tangent', text: getString('trueTangent', l) }) : null,
+      ...(solved ? [h('span', { class: 'key true-tangent', text: getString('trueTangent', l) })] : []),
     );
     plot.setLabel(getString('tangentPlot', l));
   }
