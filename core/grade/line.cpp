@@ -96,6 +96,15 @@ Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
   }
   const double x0 = evaluate(p.at, {});
   const double y_contact = ref.slope * x0 + ref.intercept;
+  // The tangent at another (small integer) point of the same function.
+  const Expr f = p.of();
+  const Expr df = box_derivative(p);
+  for (int q = -3; q <= 3 && df; ++q) {
+    if (q == x0) continue;
+    const double m = evaluate(df, {{xname, double(q)}}), fq = evaluate(f, {{xname, double(q)}});
+    if (std::isfinite(m) && std::isfinite(fq) && near(line->slope, m) && near(line->intercept, fq - m * q))
+      return incorrect(fb::value_at_wrong_point("$" + xname + " = " + std::to_string(q) + "$"));
+  }
   if (near(line->slope, ref.slope)) return incorrect(fb::tangent_wrong_point());
   if (near(line->slope * x0 + line->intercept, y_contact)) return incorrect(fb::tangent_wrong_slope());
   return incorrect(fb::mismatch());

@@ -50,6 +50,7 @@ TEST(GradeEngine, TangentLineMistakesAreNamed) {
   EXPECT_EQ(first_code(grade("calculus.ex1-tangent/line", "y = 4x - 3")), "tangent-wrong-point");
   EXPECT_EQ(first_code(grade("calculus.ex1-tangent/line", "y = 2x - 2")), "tangent-wrong-slope");
   EXPECT_EQ(first_code(grade("calculus.ex1-tangent/derivative", "y = 4x - 4")), "tangent-for-derivative");
+  EXPECT_EQ(first_code(grade("calculus.example-tangent", "y = 8x - 12")), "value-at-wrong-point");  // the tangent at x = 2
   for (const char* a : {"y = 4x - 3", "y = x^2", "x = 1"}) EXPECT_EQ(grade("calculus.ex1-tangent/line", a)["verdict"].string, "incorrect") << a;
 }
 
