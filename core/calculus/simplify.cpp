@@ -139,6 +139,10 @@ std::vector<Expr> squared_calls(const Expr& term, std::string_view name) {
 }
 
 Expr rewrite_add(const AddNode& a) {
+  bool candidate = false;  // most sums have no sin² or cosh² term: no copy then
+  for (const auto& [t, c] : a.terms())
+    for (const Identity& id : kIdentities) candidate = candidate || !squared_calls(t, id.square).empty();
+  if (!candidate) return Expr();
   std::vector<std::pair<Expr, Number>> terms(a.terms().begin(), a.terms().end());
   bool changed = false;
   for (const Identity& id : kIdentities) {
@@ -205,8 +209,12 @@ class Simplifier {
     }
   }
 
-  // The node rebuilt canonically from its simplified children.
+  // The node rebuilt canonically from its simplified children; the node
+  // itself (no allocation) when no child changed, which is the common case.
   Expr rebuild(const Expr& e) {
+    bool changed = false;
+    for_each_child(e, [&](const Expr& c) { changed = (*this)(c).get() != c.get() || changed; });
+    if (!changed) return e;
     switch (e.kind()) {
       case Kind::Add: {
         const auto& a = static_cast<const AddNode&>(*e);
