@@ -62,6 +62,20 @@ TEST(ExerciseCatalog, HintsAndSolutionsFillPlaceholdersPerVariant) {
   EXPECT_NE(sol["en"].string.find("slope is $4$"), std::string::npos) << sol["en"].string;
 }
 
+TEST(ExerciseCatalog, PreviewParsesInTheBoxContext) {
+  const auto line = parse_json(calc::api::preview_json("calculus.ex1-tangent/line", "y = 4(x-1)"));
+  EXPECT_TRUE(line["ok"].boolean);
+  EXPECT_EQ(line["text"].string, "y = 4*x - 4");
+  // y is not a variable of the derivative box, and x_3 not one of the gradient's.
+  const auto bad = parse_json(calc::api::preview_json("calculus.ex1-tangent/derivative", "3x^2 + y"));
+  EXPECT_FALSE(bad["ok"].boolean);
+  EXPECT_EQ(bad["error"]["code"].string, "unknown-symbol");
+  EXPECT_EQ(bad["error"]["position"].number, 7);
+  EXPECT_FALSE(parse_json(calc::api::preview_json("calculus.ex2-gradient", "[x_3, 1]"))["ok"].boolean);
+  EXPECT_TRUE(parse_json(calc::api::preview_json("calculus.ex4-chain-rule/a", "∂f/∂x ∂x/∂a"))["ok"].boolean);
+  EXPECT_EQ(parse_json(calc::api::preview_json("nope", "1"))["error"]["code"].string, "unknown-box");
+}
+
 calc::exercise::Catalog one_file(const std::string& text) {
   return calc::exercise::build_catalog({{"bad.toml", text}});
 }
