@@ -249,6 +249,14 @@ Out print(const Expr& e) {
 
 std::string to_text(const Expr& e) { return print(e).s; }
 
-std::ostream& operator<<(std::ostream& os, const Expr& e) { return os << (e ? to_text(e) : "<null>"); }
+// The text of a DAG is as long as its tree, which can be astronomically
+// larger than the DAG (d = d^2 + d, sixty times); a failing test's message
+// must not try to print that, so the stream form names the size instead.
+std::ostream& operator<<(std::ostream& os, const Expr& e) {
+  constexpr std::uint32_t kMaxStreamedNodes = 100000;
+  if (!e) return os << "<null>";
+  if (e->size() > kMaxStreamedNodes) return os << "<expression of " << e->size() << "+ nodes>";
+  return os << to_text(e);
+}
 
 }  // namespace calc

@@ -119,5 +119,14 @@ TEST(Print, StreamOperatorIsTheTextForm) {
   EXPECT_EQ(os.str(), "x + 1");
 }
 
+TEST(Print, StreamOperatorSummarizesHugeSharedDags) {
+  // d = d^2 + d forty times: 41 distinct nodes, a tree of about 2^40.
+  Expr d = add(symbol("x"), integer(1));
+  for (int i = 0; i < 40; ++i) d = add(pow(d, integer(2)), d);
+  std::ostringstream os;
+  os << d;
+  EXPECT_EQ(os.str().rfind("<expression of ", 0), 0u) << os.str().substr(0, 80);
+}
+
 }  // namespace
 }  // namespace calc
