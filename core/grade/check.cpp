@@ -47,6 +47,14 @@ void check_box(const exercise::Exercise& ex, const exercise::Box& box, const Rep
   check_texts(p, report, box.line, texts);
   if (box.plot && !p.definition(box.plot->of)) report(box.line, "plot.of '" + box.plot->of + "' names no definition");
 
+  if (box.kind == exercise::BoxKind::Choice) {
+    bool stated = false;
+    for (const auto& c : box.choices) stated = stated || c.means == ref.claim;
+    if (!stated) {
+      report(box.line, "box '" + box.id + "': no choice states the computed claim '" + ref.claim + "'");
+      return;
+    }
+  }
   // The worked solution's answer, typed as a learner would, grades correct.
   const ShownAnswer shown = shown_answer(p);
   const Result solved = grade(p, ref, shown.text);
