@@ -150,10 +150,10 @@ Out product_latex(const Number& coefficient, const std::vector<Factor>& factors,
     top.push_back(double_latex(magnitude.value()));
     top_number = true;
   }
-  // In a fraction, the whole is one unit; beside other factors, only the
-  // last function may drop its brackets.
+  // Only the last function of a row of factors may drop its brackets; a
+  // fraction closes its numerator, so there the caller's `closed` is moot.
   for (std::size_t i = 0; i < up.size(); ++i)
-    top.push_back(power_latex(up[i].base, up[i].exponent, closed || i + 1 < up.size() || !down.empty()));
+    top.push_back(power_latex(up[i].base, up[i].exponent, i + 1 < up.size() || (closed && down.empty())));
   for (std::size_t i = 0; i < down.size(); ++i)
     bottom.push_back(power_latex(down[i].base, down[i].exponent, i + 1 < down.size()));
   Out out;

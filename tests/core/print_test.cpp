@@ -75,6 +75,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"2 pi x", "2*pi*x", "2\\pi x"},
         Case{"|x - 1|", "abs(x - 1)", "\\left\\lvert x - 1 \\right\\rvert"},
         Case{"ln(x) + atan(x)", "atan(x) + ln(x)", "\\arctan x + \\ln x"},
+        Case{"cos(x)/x - sin(x)/x^2", "x^(-1)*cos(x) - x^(-2)*sin(x)", "\\frac{\\cos x}{x} - \\frac{\\sin x}{x^{2}}"},
+        Case{"2x/(x^2 + 1)", "2*x*(x^2 + 1)^(-1)", "\\frac{2x}{x^{2} + 1}"},
+        Case{"x^x (ln(x) + 1)", "x^x*(ln(x) + 1)", "x^{x} (\\ln x + 1)"},
         Case{"2 * 3^x", "2*3^x", "2 \\cdot 3^{x}"},
         // Abstract functions and unevaluated derivatives.
         Case{"f(x, y)", "f(x, y)", "f(x, y)"},
