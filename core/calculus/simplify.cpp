@@ -5,6 +5,8 @@
 //   |u|^(2k) -> u^(2k)                     (abs of an even power)
 //   (u^(2k))^r -> |u|^(2k·r)              ((x^2)^(1/2) -> |x|)
 //   c·sin²u·R + c·cos²u·R -> c·R, c·cosh²u·R - c·sinh²u·R -> c·R
+//   a sum of fractions over a common denominator, numerator multiplied out
+//   (3/(x+2) - (3x-1)/(x+2)^2 -> 7/(x+2)^2), when that is smaller
 //   sin, cos, tan at rational multiples of π with denominator 1, 2, 3, 4, 6
 //   (sin(π/6) -> 1/2; asin(1/2) -> π/6 would grow the expression, so is not done)
 // A rewrite is kept only when it is no larger (in nodes) than what it
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "calculus/memo.h"
+#include "calculus/together.h"
 #include "expr/functions.h"
 
 namespace calc {
@@ -201,7 +204,8 @@ class Simplifier {
       case Kind::Pow:
         return rewrite_pow(static_cast<const PowNode&>(*e));
       case Kind::Add:
-        return rewrite_add(static_cast<const AddNode&>(*e));
+        if (Expr w = rewrite_add(static_cast<const AddNode&>(*e))) return w;
+        return detail::together(e);
       case Kind::Apply:
         return fold_special(static_cast<const ApplyNode&>(*e));
       default:

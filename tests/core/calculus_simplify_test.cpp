@@ -30,6 +30,23 @@ TEST(Simplify, BookDerivativesAreSimple) {
   EXPECT_EQ(simplify(diff(g, x)), add(mul(integer(3), sq(x)), pow(x, integer(-2))));
 }
 
+TEST(Simplify, QuotientRuleResultsOverOneDenominator) {
+  Expr x = symbol("x");
+  Expr d = add(x, integer(2));
+  Expr f = div(sub(mul(integer(3), x), integer(1)), d);  // (3x - 1)/(x + 2)
+  EXPECT_EQ(simplify(diff(f, x)), mul(integer(7), pow(d, integer(-2))));
+  Expr g = div(add(x, integer(1)), sub(x, integer(1)));  // (x + 1)/(x - 1)
+  EXPECT_EQ(simplify(diff(g, x)), mul(integer(-2), pow(sub(x, integer(1)), integer(-2))));
+  // Kept as a sum when one fraction is no smaller: 3x^2 + x^(-2), not (3x^4 + 1)/x^2.
+  Expr h = add(mul(integer(3), pow(x, integer(2))), pow(x, integer(-2)));
+  EXPECT_EQ(simplify(h), h);
+  // Expansion is bounded: (x + 1)^4 (x + 2)^4 / x + 1/x^2 has too many summands.
+  Expr big = add(mul(mul(pow(add(x, integer(1)), integer(4)), pow(d, integer(4))), pow(x, integer(-1))), pow(x, integer(-2)));
+  Expr s = simplify(big);
+  EXPECT_LE(s->size(), big->size());
+  EXPECT_NEAR(evaluate(s, {{"x", 0.7}}), evaluate(big, {{"x", 0.7}}), 1e-9 * std::abs(evaluate(big, {{"x", 0.7}})));
+}
+
 TEST(Simplify, EvenPowersOfAbs) {
   Expr x = symbol("x");
   EXPECT_EQ(simplify(sq(call("abs", x))), sq(x));
