@@ -69,6 +69,7 @@ async function start() {
   corePromise.catch(() => {}); // reported below, where it is awaited
   const visible = (el) => el.closest('[lang]')?.getAttribute('lang') === htmlLang(lang.value);
   renderStaticMath(document, visible).then(() => performance.mark('calcwb:static-math'));
+  lang.subscribe(() => renderStaticMath(document, visible));
 
   const store = createProgressStore(storage);
   const refreshBars = () => updateSectionBars(document, store);

@@ -66,16 +66,25 @@ export function renderRich(el, text) {
   return el;
 }
 
-// Renders every [data-tex] element of the static page (its text is the TeX),
-// those for which `first(el)` holds (the visible language) before the rest.
-// Work is cut into slices of a few milliseconds so that loading the core,
-// input and painting are not held up behind a hundred formulas.
+// Renders every [data-tex] element of the static page (its text, a readable
+// Unicode form, is shown until then). Those for which `first(el)` holds (the
+// visible language) go first, in slices of a few milliseconds so that loading
+// the core, input and painting are not held up; the rest wait until the
+// browser is idle. Calling it again (on a language switch) renders what is
+// still missing, visible first; an element is never rendered twice.
 export async function renderStaticMath(root, first = () => true) {
-  const all = [...root.querySelectorAll('[data-tex]')];
-  const ordered = [...all.filter(first), ...all.filter((el) => !first(el))];
+  const pending = [...root.querySelectorAll('[data-tex]:not([data-tex-done])')];
+  await renderSliced(pending.filter(first));
+  await new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(resolve));
+  await renderSliced(pending.filter((el) => !first(el)));
+}
+
+async function renderSliced(elements) {
   let sliceStart = performance.now();
-  for (const el of ordered) {
+  for (const el of elements) {
+    if (el.hasAttribute('data-tex-done')) continue;
     renderMath(el, el.dataset.tex || el.textContent, { display: el.hasAttribute('data-display') });
+    el.setAttribute('data-tex-done', '');
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
