@@ -47,7 +47,6 @@ std::optional<Affine> as_line(const Expr& F, const std::string& x) {
   return Affine{-b / c, y0 - (a - b * x0) / c};
 }
 
-bool near(double u, double v) { return close(u, v, {1e-9, 1e-9}); }
 
 Result incorrect(Feedback f) {
   Result r;
@@ -80,6 +79,10 @@ Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
     const Sampled s = sample_reference(p, f);
     if (same(s.evaluate(rhs), s.table.reference, s.tol)) return incorrect(fb::function_for_tangent());
   }
+  // Slope and intercept come from differences of F, exact up to rounding, so
+  // the box's tolerance gets a floor of 1e-9.
+  const Tolerance tol{std::max(p.box->tolerance.rel, 1e-9), std::max(p.box->tolerance.abs, 1e-9)};
+  auto near = [&](double u, double v) { return close(u, v, tol); };
   const auto line = as_line(F, xname);
   if (!line) return incorrect(fb::not_a_line());
   if (near(line->slope, ref.slope) && near(line->intercept, ref.intercept)) {
