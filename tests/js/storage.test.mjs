@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  APP, SCHEMA, emptyProgress, mergeProgress, migrateV1, readStored, schemaOf, serialize, validateImport,
+  APP, MAX_ANSWER, SCHEMA, emptyProgress, mergeProgress, migrateV1, readStored, schemaOf, serialize, validateImport,
 } from '../../web/src/storage.js';
 
 const entry = (over = {}) => ({ answer: '6x-4', verdict: 'correct', attempts: 2, hintsUsed: 1, updatedAt: 100, ...over });
@@ -112,4 +112,12 @@ test('merge keeps the newer entry per box and drops everything older than a rese
   const afterReset = mergeProgress(a, reset);
   assert.equal(afterReset.resetAt, 15);
   assert.deepEqual(Object.keys(afterReset.boxes), ['q']);
+});
+
+test('an answer longer than the cap is dropped as damaged, one at the cap is kept', () => {
+  const atCap = readStored(JSON.stringify(progressWith({ 'a.b': entry({ answer: 'x'.repeat(MAX_ANSWER) }) })));
+  assert.equal(atCap.progress.boxes['a.b'].answer.length, MAX_ANSWER);
+  const over = readStored(JSON.stringify(progressWith({ 'a.b': entry({ answer: 'x'.repeat(MAX_ANSWER + 1) }) })));
+  assert.deepEqual(over.progress.boxes, {});
+  assert.equal(over.dropped.length, 1);
 });

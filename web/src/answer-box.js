@@ -9,6 +9,7 @@
 import { h, nextId } from './dom.js';
 import { getString, pick } from './i18n.js';
 import { SNIPPETS, codePointToIndex, insertSnippet, toolbarIndex } from './palette.js';
+import { MAX_ANSWER } from './storage.js';
 import { renderMath, renderRich } from './tex.js';
 
 const PREVIEW_DELAY_MS = 120;
@@ -241,8 +242,9 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
     }
     lastResult = result;
     const before = store.box(id);
+    // Stored answers are capped (storage.js rejects longer ones as damaged on reload).
     store.updateBox(id, {
-      answer, verdict: result.verdict, attempts: (before?.attempts ?? 0) + 1, hintsUsed: hints.length,
+      answer: answer.slice(0, MAX_ANSWER), verdict: result.verdict, attempts: (before?.attempts ?? 0) + 1, hintsUsed: hints.length,
     });
     setVerdict(result.verdict);
     renderFeedback();
@@ -259,7 +261,7 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
     }
     hints.push(hint);
     const before = store.box(id);
-    store.updateBox(id, { ...(before ?? { answer: field.value, verdict: null, attempts: 0 }), hintsUsed: hints.length });
+    store.updateBox(id, { ...(before ?? { answer: field.value.slice(0, MAX_ANSWER), verdict: null, attempts: 0 }), hintsUsed: hints.length });
     renderHints();
     renderHintButton();
     hintList.lastElementChild?.setAttribute('tabindex', '-1');

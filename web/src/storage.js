@@ -14,7 +14,7 @@ export const APP = 'calculus-workbook';
 export const STORAGE_KEY = 'calcwb.progress';
 export const VERDICTS = ['correct', 'incorrect', 'invalid', 'undecided'];
 
-const MAX_ANSWER = 4000;
+export const MAX_ANSWER = 4000;
 const MAX_COUNT = 1_000_000;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\/-]{0,119}$/;
 
