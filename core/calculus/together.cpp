@@ -11,6 +11,10 @@ namespace {
 // Expansion stops (and together() gives up) beyond this many summands, so the
 // work stays small whatever the input.
 constexpr std::size_t kMaxSummands = 64;
+// Sums larger than this (in nodes) are left alone: the rewrite is for the
+// quotient-rule results a learner reads, and skipping big sums keeps
+// simplify() close to linear on large generated expressions.
+constexpr std::uint32_t kMaxSumSize = 40;
 
 struct Factor {
   Expr base, exponent;
@@ -95,7 +99,7 @@ std::optional<std::vector<Expr>> expand(const Expr& e) {
 }  // namespace
 
 Expr together(const Expr& sum) {
-  if (sum->shape() != Shape::Scalar) return Expr();
+  if (sum->shape() != Shape::Scalar || sum->size() > kMaxSumSize) return Expr();
   const auto& a = static_cast<const AddNode&>(*sum);
   // Highest power of each denominator base over all terms.
   std::map<Expr, std::int64_t, decltype(&expr_less)> denominators(&expr_less);
