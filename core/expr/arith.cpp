@@ -185,7 +185,7 @@ class Sum {
     for (auto& t : merged) t.second = unit_exact(t.second);
     if (shape_ != Shape::Scalar && !constant_.is_zero())
       throw ShapeError("cannot add a number to a vector or matrix");
-    if (shape_ == Shape::Vector) combine_explicit_vectors(merged);
+    if (shape_ == Shape::Vector || shape_ == Shape::Matrix) combine_explicit_vectors(merged);
     return make_add(constant_, std::move(merged));
   }
 
@@ -199,17 +199,19 @@ class Sum {
     }
   }
 
-  // [a, b] + [c, d] -> [a + c, b + d]; symbolic vectors stay as terms.
+  // [a, b] + [c, d] -> [a + c, b + d], and [a, b] + [a, b] -> [2a, 2b]
+  // (equal terms were merged into one with coefficient 2); symbolic vectors
+  // stay as terms. Matrices combine row by row the same way.
   static void combine_explicit_vectors(std::vector<Term>& terms) {
-    std::vector<const VectorNode*> vectors;
+    std::vector<std::pair<const VectorNode*, Number>> vectors;
     for (const auto& [t, c] : terms)
-      if (t.is(Kind::Vector)) vectors.push_back(&static_cast<const VectorNode&>(*t));
-    if (vectors.size() < 2) return;
-    std::size_t n = vectors[0]->elements().size();
+      if (t.is(Kind::Vector)) vectors.emplace_back(&static_cast<const VectorNode&>(*t), c);
+    if (vectors.empty() || (vectors.size() == 1 && vectors[0].second == Number::integer(1))) return;
+    std::size_t n = vectors[0].first->elements().size();
     std::vector<Expr> sum(n, integer(0));
-    for (const auto* v : vectors) {
+    for (const auto& [v, c] : vectors) {
       if (v->elements().size() != n) throw ShapeError("cannot add vectors of different lengths");
-      for (std::size_t i = 0; i < n; ++i) sum[i] = add(sum[i], v->elements()[i]);
+      for (std::size_t i = 0; i < n; ++i) sum[i] = add(sum[i], mul(number(c), v->elements()[i]));
     }
     std::erase_if(terms, [](const Term& t) { return t.first.is(Kind::Vector); });
     Term combined{vector(std::move(sum)), Number::integer(1)};

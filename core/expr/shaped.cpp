@@ -107,6 +107,20 @@ Expr transpose(const Expr& v) {
   switch (v.kind()) {
     case Kind::Transpose:
       return static_cast<const TransposeNode&>(*v).arg();
+    case Kind::Vector: {
+      // An explicit matrix transposes entry by entry ([a, b; c, d]^T =
+      // [a, c; b, d]); an explicit column stays x^T (rows have no literal).
+      const auto rows = static_cast<const VectorNode&>(*v).elements();
+      if (!rows[0].is(Kind::Vector)) return make<TransposeNode>(v);
+      const std::size_t width = static_cast<const VectorNode&>(*rows[0]).elements().size();
+      std::vector<Expr> columns;
+      for (std::size_t j = 0; j < width; ++j) {
+        std::vector<Expr> column;
+        for (const auto& r : rows) column.push_back(static_cast<const VectorNode&>(*r).elements()[j]);
+        columns.push_back(vector(std::move(column)));
+      }
+      return vector(std::move(columns));
+    }
     case Kind::Mul: {
       // (c*x)^T = c*x^T: only the one non-scalar factor is transposed.
       const auto& m = static_cast<const MulNode&>(*v);

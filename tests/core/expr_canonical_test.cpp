@@ -208,6 +208,26 @@ TEST(ExprMatrix, VectorOfEqualRowsIsAMatrix) {
             vector({vector({mul(integer(2), x()), integer(2)}), vector({mul(integer(2), y()), integer(4)})}));
 }
 
+TEST(ExprMatrix, ExplicitSumsAndTransposesCombineEntryByEntry) {
+  const Expr a = symbol("a"), b = symbol("b");
+  const Expr v = vector({a, b});
+  // Equal explicit vectors merge into one term with coefficient 2 first; that
+  // coefficient must reach the entries.
+  EXPECT_EQ(add(v, v), vector({mul(integer(2), a), mul(integer(2), b)}));
+  EXPECT_EQ(add(v, v), mul(integer(2), v));
+  EXPECT_EQ(sum({v, v, vector({integer(1), integer(2)})}),
+            vector({add(mul(integer(2), a), integer(1)), add(mul(integer(2), b), integer(2))}));
+  EXPECT_EQ(sub(v, v), vector({integer(0), integer(0)}));  // keeps its shape
+  const Expr m = vector({vector({a, integer(1)}), vector({b, integer(2)})});
+  const Expr id = vector({vector({integer(1), integer(0)}), vector({integer(0), integer(1)})});
+  EXPECT_EQ(add(m, id), vector({vector({add(a, integer(1)), integer(1)}), vector({b, integer(3)})}));
+  EXPECT_EQ(add(m, m), mul(integer(2), m));
+  EXPECT_EQ(transpose(m), vector({vector({a, b}), vector({integer(1), integer(2)})}));
+  EXPECT_EQ(transpose(transpose(m)), m);
+  EXPECT_EQ(transpose(vector({vector({a, b})})), vector({vector({a}), vector({b})}));
+  EXPECT_THROW(add(m, vector({vector({a, b, a}), vector({a, b, a})})), ShapeError);
+}
+
 TEST(ExprMatrix, ParserReadsRowsSeparatedBySemicolons) {
   const ParseResult r = parse("[x, 1; y, 2]");
   ASSERT_TRUE(r.ok());
