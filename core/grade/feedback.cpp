@@ -195,6 +195,14 @@ Feedback product_of_derivatives() {
   return make("product-of-derivatives", "乘积的导数不是导数的乘积：$(fg)^\\prime = f^\\prime g + f g^\\prime$。",
               "The derivative of a product is not the product of derivatives: $(fg)^\\prime = f^\\prime g + f g^\\prime$.");
 }
+Feedback quotient_rule_sign() {
+  return make("quotient-rule-sign", "除法法则的分子是相减：$\\left(\\frac{f}{g}\\right)^\\prime = \\frac{f^\\prime g - f g^\\prime}{g^2}$，不是相加。",
+              "The quotient rule subtracts in the numerator: $\\left(\\frac{f}{g}\\right)^\\prime = \\frac{f^\\prime g - f g^\\prime}{g^2}$, not adds.");
+}
+Feedback quotient_rule_denominator() {
+  return make("quotient-rule-denominator", "除法法则的分母是 $g^2$，不是 $g$：$\\left(\\frac{f}{g}\\right)^\\prime = \\frac{f^\\prime g - f g^\\prime}{g^2}$。",
+              "The quotient rule divides by $g^2$, not by $g$: $\\left(\\frac{f}{g}\\right)^\\prime = \\frac{f^\\prime g - f g^\\prime}{g^2}$.");
+}
 Feedback power_rule_variable_exponent() {
   return make("power-rule-variable-exponent", "指数也含有 $x$，所以只用幂法则不够：还缺指数法则那一部分（含 $\\ln x$ 的项）。",
               "The exponent depends on $x$ too, so the power rule alone is not enough: the exponential part (the $\\ln x$ term) is missing.");

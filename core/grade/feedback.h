@@ -61,6 +61,8 @@ Feedback power_rule_on_exp();
 Feedback reciprocal_sign();
 Feedback missing_inner_derivative();
 Feedback product_of_derivatives();
+Feedback quotient_rule_sign();
+Feedback quotient_rule_denominator();
 Feedback power_rule_variable_exponent();
 Feedback exponential_rule_variable_base();
 Feedback gradient_of_squared_norm();
