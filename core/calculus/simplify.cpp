@@ -18,6 +18,7 @@
 #include <optional>
 #include <vector>
 
+#include "calculus/domain.h"
 #include "calculus/memo.h"
 #include "calculus/together.h"
 #include "expr/functions.h"
@@ -203,9 +204,13 @@ class Simplifier {
     switch (e.kind()) {
       case Kind::Pow:
         return rewrite_pow(static_cast<const PowNode&>(*e));
-      case Kind::Add:
-        if (Expr w = rewrite_add(static_cast<const AddNode&>(*e))) return w;
-        return detail::together(e);
+      case Kind::Add: {
+        // Both rewrites can cancel a term, and with it a restriction on the
+        // domain; they are kept only when every restriction survives.
+        Expr w = rewrite_add(static_cast<const AddNode&>(*e));
+        if (!w) w = detail::together(e);
+        return w && detail::keeps_restrictions(e, w) ? w : Expr();
+      }
       case Kind::Apply:
         return fold_special(static_cast<const ApplyNode&>(*e));
       default:

@@ -1,0 +1,68 @@
+#include "calculus/domain.h"
+
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "expr/functions.h"
+
+namespace calc::detail {
+namespace {
+
+enum class Restriction { Function, Nonzero, Root };
+using Marker = std::pair<Restriction, Expr>;
+
+struct MarkerLess {
+  bool operator()(const Marker& a, const Marker& b) const {
+    if (a.first != b.first) return a.first < b.first;
+    return expr_less(a.second, b.second);
+  }
+};
+using Markers = std::set<Marker, MarkerLess>;
+
+bool restricted_function(const FunctionRecord& fn) {
+  return fn.name == "ln" || fn.name == "asin" || fn.name == "acos" || fn.name == "tan";
+}
+
+void note_power(const Expr& base, const Expr& exponent, Markers& out) {
+  const Number* n = as_number(exponent);
+  if (!n) {  // b^g for a symbolic g: b > 0 is needed in general
+    out.insert({Restriction::Root, base});
+    return;
+  }
+  if (n->is_negative()) out.insert({Restriction::Nonzero, base});
+  if (!n->is_integer()) out.insert({Restriction::Root, base});
+}
+
+Markers markers_of(const Expr& root) {
+  Markers out;
+  std::set<const Node*> seen;
+  std::vector<Expr> stack{root};
+  while (!stack.empty()) {
+    Expr e = std::move(stack.back());
+    stack.pop_back();
+    if (!seen.insert(e.get()).second) continue;
+    if (e.is(Kind::Apply) && restricted_function(static_cast<const ApplyNode&>(*e).fn()))
+      out.insert({Restriction::Function, e});
+    if (e.is(Kind::Pow)) {
+      const auto& p = static_cast<const PowNode&>(*e);
+      if (!p.base().is(Kind::Number)) note_power(p.base(), p.exponent(), out);
+    }
+    if (e.is(Kind::Mul))
+      for (const auto& [b, x] : static_cast<const MulNode&>(*e).factors())
+        if (!b.is(Kind::Number)) note_power(b, x, out);
+    for_each_child(e, [&](const Expr& c) { stack.push_back(c); });
+  }
+  return out;
+}
+
+}  // namespace
+
+bool keeps_restrictions(const Expr& before, const Expr& after) {
+  const Markers kept = markers_of(after);
+  for (const Marker& m : markers_of(before))
+    if (!kept.count(m)) return false;
+  return true;
+}
+
+}  // namespace calc::detail
