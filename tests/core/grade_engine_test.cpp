@@ -283,3 +283,45 @@ TEST(GradeEngine, MutantsOfEveryReferenceAreRejected) {
 }
 
 }  // namespace
+
+#include "grade/numeric_tasks.h"
+#include "numeric/evaluate.h"
+#include "parse/parser.h"
+
+namespace {
+
+calc::Expr ex(const char* text) { return *calc::parse(text).expr; }
+
+// The numeric tasks behind stationary-point, inverse-derivative-at and
+// differentiable-at references.
+TEST(GradeNumericTasks, RootsInversesAndDifferentiability) {
+  using namespace calc;
+  using namespace calc::grade;
+  const Expr x = symbol("x");
+  std::string error;
+  // A touching zero (no sign change) is found and snapped to the exact value.
+  auto r = unique_root(ex("3(x - 2)^2"), x, {-10, 10}, error);
+  ASSERT_TRUE(r) << error;
+  EXPECT_EQ(*r, integer(2));
+  r = unique_root(ex("4(x + 1/3)^3"), x, {-10, 10}, error);
+  ASSERT_TRUE(r) << error;
+  EXPECT_EQ(*r, rational(-1, 3));
+  EXPECT_FALSE(unique_root(ex("x^2 - 1"), x, {-10, 10}, error));  // two zeros
+  EXPECT_FALSE(unique_root(ex("x^2 + 1"), x, {-10, 10}, error));  // none
+  EXPECT_EQ(stationary_kind(ex("3x^2"), x, 0), "neither");
+  EXPECT_EQ(stationary_kind(ex("4x^3"), x, 0), "minimum");
+  EXPECT_EQ(stationary_kind(ex("-4x^3"), x, 0), "maximum");
+  // f(x) = x^3 + x takes the value 2 at x = 1, exactly.
+  auto inv = solve_monotone(ex("x^3 + x"), x, integer(2), {-100, 100}, error);
+  ASSERT_TRUE(inv) << error;
+  EXPECT_EQ(*inv, integer(1));
+  EXPECT_FALSE(solve_monotone(ex("x^2"), x, integer(4), {-100, 100}, error));  // not monotone
+  EXPECT_EQ(differentiability(ex("abs(x)"), {"x"}, {0}), "not-differentiable");
+  EXPECT_EQ(differentiability(ex("x^2 + 3x"), {"x"}, {0}), "differentiable");
+  EXPECT_EQ(differentiability(ex("sqrt(x^2 + y^2)"), {"x", "y"}, {0, 0}), "not-differentiable");
+  EXPECT_EQ(differentiability(ex("x*y + x"), {"x", "y"}, {0, 0}), "differentiable");
+  EXPECT_FALSE(snap_fraction(0.1234567));
+  EXPECT_EQ(*snap_fraction(0.75), rational(3, 4));
+}
+
+}  // namespace
