@@ -11,10 +11,12 @@
 #include "api/grade_api.h"
 #include "exercise/catalog.h"
 #include "grade/engine.h"
+#include "grade/numeric_tasks.h"
 #include "grade/problem.h"
 #include "grade/reference.h"
 #include "calculus/substitute.h"
 #include "numeric_json_reader.h"
+#include "parse/parser.h"
 #include "print/print.h"
 
 namespace {
@@ -283,10 +285,6 @@ TEST(GradeEngine, MutantsOfEveryReferenceAreRejected) {
 }
 
 }  // namespace
-
-#include "grade/numeric_tasks.h"
-#include "numeric/evaluate.h"
-#include "parse/parser.h"
 
 namespace {
 
