@@ -195,8 +195,9 @@ Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer
   // Declared mistakes are about the whole vector.
   for (const auto& c : declared_mistakes(p))
     if (same(a, s.evaluate(c.expr), s.tol)) return verdict(Verdict::Incorrect, {c.feedback}, score);
-  // Every wrong component equal to some other reference component: swapped.
-  bool swapped = right < n;
+  // Two or more wrong components, each equal to another reference component:
+  // swapped (one wrong copy of a right component, [6x₁, 6x₁], is not).
+  bool swapped = n - right >= 2;
   for (std::size_t k = 0; k < n && swapped; ++k) {
     if (ok[k]) continue;
     bool found = false;

@@ -102,6 +102,7 @@ TEST(GradeEngine, VectorsPerComponentWithPartialCredit) {
   EXPECT_NE(half["feedback"][0]["en"].string.find("2"), std::string::npos);
   EXPECT_EQ(half["feedback"][1]["code"].string, "sign-error");
   EXPECT_EQ(first_code(grade("calculus.ex2-gradient", "[5e^(x_2), 6x_1]")), "swapped-components");
+  EXPECT_EQ(first_code(grade("calculus.ex2-gradient", "[6x_1, 6x_1]")), "wrong-component");
   EXPECT_EQ(first_code(grade("calculus.ex2-gradient", "[6x_1, 5e^(x_2), 0]")), "dimension-mismatch");
   EXPECT_EQ(first_code(grade("calculus.ex2-gradient", "6x_1 + 5e^(x_2)")), "scalar-for-vector");
   EXPECT_EQ(first_code(grade("calculus.ex3-norm-gradient", "1")), "scalar-for-vector");
