@@ -1,6 +1,8 @@
 #include "grade/placeholders.h"
 
+#include <algorithm>
 #include <exception>
+#include <utility>
 
 #include "calculus/derivative.h"
 #include "calculus/simplify.h"
@@ -71,6 +73,51 @@ std::optional<std::string> expand(const std::string& key, const Problem& p, Lang
   return std::nullopt;
 }
 
+void collect_functions(const Expr& e, Substitution& out) {
+  if (e.is(Kind::Function)) {
+    const auto& f = static_cast<const FunctionNode&>(*e);
+    std::vector<Expr> params;
+    for (const auto& name : f.params()) params.push_back(symbol(name));
+    const std::vector<std::string> names(f.params().begin(), f.params().end());
+    const std::vector<std::uint8_t> orders(f.orders().begin(), f.orders().end());
+    out.emplace(e, function(f.name(), names, params, orders));
+  }
+  for_each_child(e, [&](const Expr& c) { collect_functions(c, out); });
+}
+
+// How a chain-rule reference is written on paper: ∂f/∂x ∂x/∂a, with the
+// arguments (x(a, b), …) left implicit, and the paths in the order of f's
+// parameters. Both spellings parse back to the same expression in the
+// exercise's context.
+void show_chain_rule(const Expr& e, ShownAnswer& a) {
+  Substitution bare;
+  collect_functions(e, bare);
+  const Expr shown = substitute(e, bare);
+  if (!shown.is(Kind::Add) || !static_cast<const AddNode&>(*shown).constant().is_zero()) {
+    a.latex = to_latex(shown);
+    a.text = to_text(shown);
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> terms;  // (text, latex)
+  for (const auto& [t, coefficient] : static_cast<const AddNode&>(*shown).terms()) {
+    const Expr term = mul(number(coefficient), t);
+    terms.emplace_back(to_text(term), to_latex(term));
+  }
+  std::sort(terms.begin(), terms.end());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const bool negative = terms[i].first.rfind("-", 0) == 0;
+    if (i > 0) {
+      a.text += negative ? " - " : " + ";
+      a.latex += negative ? " - " : " + ";
+    } else if (negative) {
+      a.text += "-";
+      a.latex += "-";
+    }
+    a.text += negative ? terms[i].first.substr(1) : terms[i].first;
+    a.latex += negative ? terms[i].second.substr(1) : terms[i].second;
+  }
+}
+
 }  // namespace
 
 ShownAnswer shown_answer(const Problem& p) {
@@ -86,6 +133,10 @@ ShownAnswer shown_answer(const Problem& p) {
         a.latex = c.id;
         break;
       }
+    return a;
+  }
+  if (p.has_functions()) {
+    show_chain_rule(r.expr, a);
     return a;
   }
   a.latex = to_latex(r.expr);
