@@ -13,9 +13,17 @@ struct BuggyAnswer {
   Feedback feedback;
 };
 
-// Derivatives a wrong rule would give for d f/d var (power rule on e^x, d(1/x)=1/x^2, missing inner derivative, (fg)'=f'g', ...). Deterministic order.
+// What d f/d var becomes when one wrong rule replaces a right one everywhere
+// it applies (everything else done right): the power rule on a^g (e^x ->
+// x e^(x-1)), d x^-n = +n x^(-n-1) (d(1/x) = 1/x^2), the chain rule without
+// the inner derivative, (fg)' = f'g', the quotient rule with + or over g,
+// x^x by the power rule or the exponential rule alone, and the paths of an
+// abstract chain rule multiplied. Only answers that differ from the right
+// derivative are returned, each once (when two rules agree, the more
+// specific one names it). Deterministic order.
 std::vector<BuggyAnswer> buggy_derivatives(const Expr& f, const Expr& var);
-// Wrong gradients wrt a vector symbol (∇‖x‖ confused with ∇‖x‖² = 2x, ...).
+// For f = F(‖x‖) with x a vector symbol: F'(‖x‖) times 2x, x or x/‖x‖² in
+// place of x/‖x‖ (∇‖x‖ confused with ∇‖x‖² = 2x). Empty for other f.
 std::vector<BuggyAnswer> buggy_vector_gradients(const Expr& f, const Expr& x);
 
 }  // namespace calc::grade
