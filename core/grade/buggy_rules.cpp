@@ -266,18 +266,23 @@ std::vector<BuggyAnswer> buggy_vector_gradients(const Expr& f, const Expr& x) {
   // The misconception swaps x/‖x‖ for the gradient of the squared norm (2x),
   // of half of it (x), or divides by the squared norm (x/‖x‖²).
   std::vector<BuggyAnswer> out;
+  if (!x.is(Kind::Symbol) || x->shape() != Shape::Vector) return out;
+  const std::string name = static_cast<const SymbolNode&>(*x).name();
   const Expr r = norm(x);
   // A scalar standing for ‖x‖, named so that no typed symbol can clash with it.
-  const Expr t = symbol("‖" + static_cast<const SymbolNode&>(*x).name() + "‖");
-  const Expr F = substitute(f, Substitution{{r, t}});
-  for (const auto& name : free_symbols(F))
-    if (name == static_cast<const SymbolNode&>(*x).name()) return out;
-  const Expr dF = diff(F, t);
-  const std::vector<std::string> names = free_symbols(dF);
-  if (!differs(dF, integer(0), names)) return out;  // f is constant in x: its gradient is 0, nothing to confuse
-  const Expr outer = substitute(dF, Substitution{{t, r}});
-  for (const Expr& wrong : {mul(integer(2), x), x, div(x, pow(r, integer(2)))})
-    out.push_back({mul(outer, wrong), fb::gradient_of_squared_norm()});
+  const Expr t = symbol("‖" + name + "‖");
+  try {
+    const Expr F = substitute(f, Substitution{{r, t}});
+    for (const auto& s : free_symbols(F))
+      if (s == name) return out;
+    const Expr dF = diff(F, t);
+    if (!differs(dF, integer(0), free_symbols(dF))) return out;  // f is constant in x: nothing to confuse
+    const Expr outer = substitute(dF, Substitution{{t, r}});
+    for (const Expr& wrong : {mul(integer(2), x), x, div(x, pow(r, integer(2)))})
+      out.push_back({mul(outer, wrong), fb::gradient_of_squared_norm()});
+  } catch (const ShapeError&) {
+    out.clear();  // F involves other shaped symbols the scalar rules do not cover
+  }
   return out;
 }
 

@@ -187,6 +187,8 @@ TEST(BuggyRules, VectorGradientsOnlyForFunctionsOfTheNorm) {
   const Expr x = symbol("x", Shape::Vector);
   EXPECT_TRUE(buggy_vector_gradients(read("x^T x", ctx), x).empty());
   EXPECT_TRUE(buggy_vector_gradients(read("c", ctx), x).empty());
+  // Not a vector symbol: nothing (and no crash).
+  EXPECT_TRUE(buggy_vector_gradients(read("c*‖x‖", ctx), symbol("c")).empty());
 }
 
 }  // namespace
