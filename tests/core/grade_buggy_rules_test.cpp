@@ -10,7 +10,12 @@
 
 #include "calculus/derivative.h"
 #include "calculus/substitute.h"
+#include "api/grade_api.h"
+#include "exercise/catalog.h"
 #include "grade/buggy_rules.h"
+#include "grade/problem.h"
+#include "numeric_json_reader.h"
+#include "print/print.h"
 #include "numeric/evaluate.h"
 #include "parse/parser.h"
 
@@ -189,6 +194,32 @@ TEST(BuggyRules, VectorGradientsOnlyForFunctionsOfTheNorm) {
   EXPECT_TRUE(buggy_vector_gradients(read("c", ctx), x).empty());
   // Not a vector symbol: nothing (and no crash).
   EXPECT_TRUE(buggy_vector_gradients(read("c*‖x‖", ctx), symbol("c")).empty());
+}
+
+// The engine names the misconception: every buggy derivative of a catalog
+// derivative box, typed as text, is graded incorrect with the rule's code (or
+// with the code of an author's declared mistake, which is tried first).
+TEST(BuggyRules, EngineNamesEveryBuggyAnswerOfTheCatalogsDerivativeBoxes) {
+  std::size_t named = 0;
+  for (const auto& ex : exercise::builtin_catalog().exercises) {
+    for (const auto& box : ex.boxes) {
+      if (box.kind != exercise::BoxKind::Expression || box.task != exercise::Task::Derivative) continue;
+      const Problem p = make_problem(ex, box, 0);
+      for (const auto& b : buggy_derivatives(p.of(), p.wrt().at(0))) {
+        const std::string text = to_text(b.answer);
+        const auto j = testing_support::parse_json(api::grade_json(box.id, text, 0));
+        EXPECT_EQ(j["verdict"].string, "incorrect") << box.id << " | " << text;
+        bool found = false;
+        for (const auto& f : j["feedback"].array) {
+          found = found || f["code"].string == b.feedback.code;
+          for (const auto& m : box.mistakes) found = found || f["code"].string == m.code;
+        }
+        EXPECT_TRUE(found) << box.id << " | " << text << " should be named " << b.feedback.code;
+        ++named;
+      }
+    }
+  }
+  EXPECT_GE(named, 8u);  // ex1's reciprocal sign, ex4's inner derivatives and products, x^x's half-rules, the rules boxes
 }
 
 }  // namespace
