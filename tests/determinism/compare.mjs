@@ -41,14 +41,16 @@ if (native.status !== 0) {
 }
 const nativeLines = native.stdout.split('\n');
 let differences = 0;
+const byFunction = {};
 requests.forEach((request, i) => {
   const wasm = callWasm(request);
   if (wasm !== nativeLines[i]) {
     differences += 1;
+    byFunction[request[0]] = (byFunction[request[0]] ?? 0) + 1;
     if (differences <= 10) {
       console.log(`DIFFERENT: ${JSON.stringify(request)}\n  native: ${nativeLines[i]}\n  wasm:   ${wasm}`);
     }
   }
 });
-console.log(`${requests.length} requests (${boxes.length} boxes), ${differences} different`);
+console.log(`${requests.length} requests (${boxes.length} boxes), ${differences} different`, differences ? byFunction : '');
 process.exit(differences === 0 ? 0 : 1);
