@@ -27,6 +27,7 @@ namespace calc {
 using detail::compare;
 using detail::make;
 using detail::without_coefficient;
+using detail::content;
 
 namespace detail {
 Expr factor_expr(const Expr& base, const Expr& exponent) {
@@ -67,37 +68,79 @@ std::int64_t gcd_i64(std::int64_t a, std::int64_t b) {
   return a;
 }
 
-// The numeric content of a sum with exact coefficients: the rational g with
-// sum = g * primitive, where the primitive sum has coprime integer
-// coefficients and a positive first term (6x + 4 -> 2, -x/2 - 1 -> -1/2).
-// Null when the content is 1, a coefficient is a double, or it would overflow.
-std::optional<Number> content(const AddNode& sum) {
-  std::int64_t num = 0, den = 1;
-  auto take = [&](const Number& c) {
-    if (!c.is_exact()) return false;
-    if (c.is_zero()) return true;
-    num = gcd_i64(num, c.num());
-    const std::int64_t g = gcd_i64(den, c.den());
-    return !__builtin_mul_overflow(den / g, c.den(), &den);
-  };
-  if (!take(sum.constant())) return std::nullopt;
-  for (const auto& [t, c] : sum.terms())
-    if (!take(c)) return std::nullopt;
-  Number g = Number::rational(num, den);
-  if (sum.terms().front().second.is_negative()) g = -g;
+}  // namespace
+
+namespace {
+
+// Accumulates gcd(numerators)/lcm(denominators) and the sign of the first
+// nonzero number seen, over the numeric parts of a sum.
+class ContentOf {
+ public:
+  bool ok() const { return ok_; }
+  Number result() const { return sign_ < 0 ? -Number::rational(num_, den_) : Number::rational(num_, den_); }
+
+  void number(const Number& c) {
+    if (!ok_ || c.is_zero()) return;
+    if (!c.is_exact()) {
+      ok_ = false;
+      return;
+    }
+    if (sign_ == 0) sign_ = c.is_negative() ? -1 : 1;
+    num_ = gcd_i64(num_, c.num());
+    const std::int64_t g = gcd_i64(den_, c.den());
+    if (__builtin_mul_overflow(den_ / g, c.den(), &den_)) ok_ = false;
+  }
+
+  // The numeric content of k*e for an entry e of an explicit vector: a
+  // vector sum w + [3x, 3] has content 1, not 3, and -3w + [-3x, -3] has -3.
+  void entry(const Expr& e, const Number& k) {
+    switch (e.kind()) {
+      case Kind::Number:
+        return number(k * *as_number(e));
+      case Kind::Mul:
+        return number(k * static_cast<const MulNode&>(*e).coefficient());
+      case Kind::Add: {
+        const auto& a = static_cast<const AddNode&>(*e);
+        for (const auto& [t, c] : a.terms()) number(k * c);
+        return number(k * a.constant());
+      }
+      case Kind::Vector:
+        for (const auto& x : static_cast<const VectorNode&>(*e).elements()) entry(x, k);
+        return;
+      default:
+        return number(k);
+    }
+  }
+
+ private:
+  std::int64_t num_ = 0, den_ = 1;
+  int sign_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+// 6x + 4 -> 2, -x/2 - 1 -> -1/2 (see internal.h). The sign is that of the
+// first term in canonical order (of its first entry, for an explicit vector).
+std::optional<Number> detail::content(const AddNode& sum) {
+  ContentOf acc;
+  for (const auto& [t, c] : sum.terms()) {
+    if (t.is(Kind::Vector))
+      acc.entry(t, c);
+    else
+      acc.number(c);
+  }
+  acc.number(sum.constant());
+  if (!acc.ok()) return std::nullopt;
+  const Number g = acc.result();
   if (g.is_one() || g.is_zero()) return std::nullopt;
   return g;
 }
 
-Expr distribute(const AddNode& sum, const Number& c) {
-  std::vector<Term> terms;
-  terms.reserve(sum.terms().size());
-  for (const auto& [t, k] : sum.terms()) {
-    Number scaled = k * c;
-    if (!scaled.is_zero()) terms.emplace_back(t, scaled);
-  }
-  return make_add(sum.constant() * c, std::move(terms));
-}
+namespace {
+
+// c * sum, term by term (defined after Sum, which it uses for vector sums).
+Expr distribute(const Expr& sum, const Number& c);
 
 // Coefficient times canonical, sorted factors.
 Expr make_product(const Number& coefficient, std::vector<Factor> factors, Shape shape) {
@@ -105,7 +148,7 @@ Expr make_product(const Number& coefficient, std::vector<Factor> factors, Shape 
   if (c.is_zero() || factors.empty()) return number(c);
   if (c.is_one() && factors.size() == 1) return detail::factor_expr(factors[0].first, factors[0].second);
   if (factors.size() == 1 && is_one(factors[0].second) && factors[0].first.is(Kind::Add))
-    return distribute(static_cast<const AddNode&>(*factors[0].first), c);
+    return distribute(factors[0].first, c);
   return make<MulNode>(c, std::move(factors), shape);
 }
 
@@ -129,6 +172,7 @@ Expr scale(const Expr& term, const Number& c) {
 
 Expr make_add(const Number& constant, std::vector<Term> terms) {
   if (terms.empty()) return number(constant);
+  for (auto& t : terms) t.second = unit_exact(t.second);
   if (constant.is_zero() && terms.size() == 1) return scale(terms[0].first, terms[0].second);
   // A double zero constant (0 * 0.5 when distributing) is the exact zero, as in number().
   return make<AddNode>(constant.is_zero() ? Number() : constant, std::move(terms));
@@ -146,7 +190,10 @@ class Sum {
       case Kind::Add: {
         const auto& a = static_cast<const AddNode&>(*e);
         constant_ = constant_ + k * a.constant();
-        for (const auto& [t, c] : a.terms()) terms_.emplace_back(t, k * c);
+        for (const auto& [t, c] : a.terms()) {
+          if (t.is(Kind::Vector)) take(t, k * c);  // scales the entries, as below
+          else terms_.emplace_back(t, k * c);
+        }
         return;
       }
       case Kind::Mul: {
@@ -182,7 +229,6 @@ class Sum {
         merged.push_back(std::move(t));
     }
     std::erase_if(merged, [](const Term& t) { return t.second.is_zero(); });
-    for (auto& t : merged) t.second = unit_exact(t.second);
     if (shape_ != Shape::Scalar && !constant_.is_zero())
       throw ShapeError("cannot add a number to a vector or matrix");
     if (shape_ == Shape::Vector || shape_ == Shape::Matrix) combine_explicit_vectors(merged);
@@ -226,6 +272,23 @@ class Sum {
   bool shape_set_ = false;
 };
 
+Expr distribute(const Expr& e, const Number& c) {
+  const auto& sum = static_cast<const AddNode&>(*e);
+  if (e->shape() != Shape::Scalar) {
+    // An explicit vector term takes the factor into its entries.
+    Sum s;
+    s.take(e, c);
+    return s.finish();
+  }
+  std::vector<Term> terms;
+  terms.reserve(sum.terms().size());
+  for (const auto& [t, k] : sum.terms()) {
+    Number scaled = k * c;
+    if (!scaled.is_zero()) terms.emplace_back(t, scaled);
+  }
+  return make_add(sum.constant() * c, std::move(terms));
+}
+
 class Product {
  public:
   void take(const Expr& e) {
@@ -248,7 +311,7 @@ class Product {
         // (2x+2)*y -> 2*(x+1)*y; see the file comment.
         if (auto g = content(static_cast<const AddNode&>(*e))) {
           coeff_ = coeff_ * *g;
-          take(distribute(static_cast<const AddNode&>(*e), Number::integer(1) / *g));
+          take(distribute(e, Number::integer(1) / *g));
           return;
         }
         break;
@@ -268,7 +331,7 @@ class Product {
   Expr finish() {
     if (coeff_.is_zero()) return number(coeff_);  // 0 times anything, of any shape, is 0
     if (nonscalars_.size() >= 2) {
-      Expr m = detail::matmul(std::move(nonscalars_));
+      Expr m = detail::matmul(std::move(nonscalars_), coeff_);
       nonscalars_.clear();
       if (is_scalar(m))
         scalars_.emplace_back(m, integer(1));
@@ -495,7 +558,7 @@ Expr pow(const Expr& base, const Expr& exponent) {
     // (2x+2)^n = 2^n * (x+1)^n, the form a product of the same factors takes.
     if (auto g = content(static_cast<const AddNode&>(*base)))
       return mul(number_power(*g, *xn),
-                 pow(distribute(static_cast<const AddNode&>(*base), Number::integer(1) / *g), exponent));
+                 pow(distribute(base, Number::integer(1) / *g), exponent));
   }
   if (base.is(Kind::Mul) && xn) {
     const auto& m = static_cast<const MulNode&>(*base);

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "expr/expr.h"
@@ -48,6 +49,13 @@ Expr without_coefficient(const MulNode& m);
 
 // Ordered product of two or more non-scalar factors (nested MatMuls are
 // flattened); checks dimensions and may return a scalar-shaped MatMul (x^T y).
-Expr matmul(std::vector<Expr> factors);
+// Sum factors are made primitive, their numeric content multiplied into
+// `coefficient`: x^T (2y + 2z) is 2 * x^T (y + z), as in a scalar product.
+Expr matmul(std::vector<Expr> factors, Number& coefficient);
+
+// The numeric content g of a sum with exact coefficients, sum = g * primitive
+// (coprime integer coefficients, positive first term); null when it is 1,
+// a coefficient is a double, or it would overflow.
+std::optional<Number> content(const AddNode& sum);
 
 }  // namespace calc::detail

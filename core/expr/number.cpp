@@ -123,8 +123,12 @@ std::optional<Number> Number::from_literal(std::string_view text) {
   };
   if (mantissa.empty()) return integer(0);
   if ((has_point || has_exp) && mantissa.size() >= 17) return as_double();
-  if (mantissa.size() > 18) return as_double();  // integer too long for int64
-  i64 num = std::strtoll(mantissa.c_str(), nullptr, 10);
+  if (mantissa.size() > 19) return as_double();  // integer too long for int64
+  // Nineteen digits fit int64 up to 9223372036854775807 (the printer writes
+  // such denominators); beyond that the literal is a double.
+  const unsigned long long magnitude = std::strtoull(mantissa.c_str(), nullptr, 10);
+  if (magnitude > static_cast<unsigned long long>(std::numeric_limits<i64>::max())) return as_double();
+  i64 num = static_cast<i64>(magnitude);
   i64 scale = exp10 - frac_digits;
   if (scale > 18 || scale < -18) return as_double();
   i64 pow10 = 1;
@@ -293,7 +297,11 @@ std::string Number::to_string() const {
   // The shortest form would read back as an exact rational; 17 significant
   // digits (the literal rule above) keep it a double.
   std::snprintf(buf, sizeof buf, "%#.17g", real_);
-  return buf;
+  std::string digits17 = buf;
+  // "%#g" keeps a bare trailing point (34328125000000000.), which is not a
+  // literal; a zero after it keeps the value and the 17+ digits.
+  if (digits17.back() == '.') digits17 += '0';
+  return digits17;
 }
 
 }  // namespace calc

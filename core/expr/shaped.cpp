@@ -43,11 +43,24 @@ bool list_less(const std::vector<Expr>& a, const std::vector<Expr>& b) {
   return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), expr_less);
 }
 
+// Replaces each sum factor by its primitive form and multiplies the content
+// into c; the primitive sign depends on the term order, which transposing
+// changes, so this runs on each orientation separately.
+void primitive_factors(std::vector<Expr>& factors, Number& c) {
+  for (auto& f : factors) {
+    if (!f.is(Kind::Add)) continue;
+    if (auto g = detail::content(static_cast<const AddNode&>(*f))) {
+      c = c * *g;
+      f = mul(number(Number::integer(1) / *g), f);
+    }
+  }
+}
+
 }  // namespace
 
 namespace detail {
 
-Expr matmul(std::vector<Expr> factors) {
+Expr matmul(std::vector<Expr> factors, Number& coefficient) {
   std::vector<Expr> flat;
   for (auto& f : factors) {
     if (f.is(Kind::MatMul)) {
@@ -65,13 +78,21 @@ Expr matmul(std::vector<Expr> factors) {
     d.cols_n = next.cols_n;
   }
   Shape shape = shape_of(d);
+  Number c = Number::integer(1);
+  primitive_factors(flat, c);
   if (shape == Shape::Scalar) {
     // A scalar equals its own transpose: x^T y = y^T x. Keep the smaller of the
     // two orientations so that both spellings are one node.
     std::vector<Expr> reversed;
     for (auto it = flat.rbegin(); it != flat.rend(); ++it) reversed.push_back(transpose(*it));
-    if (list_less(reversed, flat)) flat = std::move(reversed);
+    Number rc = c;
+    primitive_factors(reversed, rc);
+    if (list_less(reversed, flat)) {
+      flat = std::move(reversed);
+      c = rc;
+    }
   }
+  coefficient = coefficient * c;
   return make<MatMulNode>(std::move(flat), shape);
 }
 
@@ -133,7 +154,9 @@ Expr transpose(const Expr& v) {
       auto f = static_cast<const MatMulNode&>(*v).factors();
       std::vector<Expr> reversed;
       for (auto it = f.rbegin(); it != f.rend(); ++it) reversed.push_back(transpose(*it));
-      return detail::matmul(std::move(reversed));
+      Number c = Number::integer(1);
+      Expr m = detail::matmul(std::move(reversed), c);
+      return c.is_one() ? m : mul(number(c), m);
     }
     case Kind::Add: {
       const auto& a = static_cast<const AddNode&>(*v);

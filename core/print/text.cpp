@@ -68,53 +68,95 @@ Out power_text(const Expr& base, const Expr& exponent) {
   return {at_least(print(base), kAtom) + "^" + x, kPower};
 }
 
-bool inexact_sum(const Expr& e) {
-  if (!e.is(Kind::Add)) return false;
-  const auto& a = static_cast<const AddNode&>(*e);
-  if (!a.constant().is_exact()) return true;
-  for (const auto& [t, c] : a.terms())
-    if (!c.is_exact()) return true;
-  return false;
+// Whether the numeric parts of a sum (coefficients, constant, entries of an
+// explicit vector term) include a double: then the sum cannot give a
+// coefficient back exactly once it has been multiplied in.
+bool inexact_numbers(const Expr& e) {
+  switch (e.kind()) {
+    case Kind::Number:
+      return !as_number(e)->is_exact();
+    case Kind::Mul:
+      return !static_cast<const MulNode&>(*e).coefficient().is_exact();
+    case Kind::Add: {
+      const auto& a = static_cast<const AddNode&>(*e);
+      if (!a.constant().is_exact()) return true;
+      for (const auto& [t, c] : a.terms())
+        if (!c.is_exact() || (t.is(Kind::Vector) && inexact_numbers(t))) return true;
+      return false;
+    }
+    case Kind::Vector:
+      for (const auto& x : static_cast<const VectorNode&>(*e).elements())
+        if (inexact_numbers(x)) return true;
+      return false;
+    default:
+      return false;
+  }
 }
 
-// coefficient * factors, e.g. "3*x^2", "-x*y", "1/2*sqrt(2)".
+// coefficient * factors: "3*x^2", "-x*y", "1/2*sqrt(2)", "cos(x)/x",
+// "2*x/(x^2 + 1)". Factors with a negative exact exponent go after a '/',
+// which reads back as the same power (a/x^2 = a*x^(-2)); a lone reciprocal
+// stays a power, "x^(-2)".
 Out product_text(const Number& coefficient, const std::vector<Factor>& factors) {
   const bool negative = coefficient.is_negative();
   const Number magnitude = negative ? -coefficient : coefficient;
-  std::vector<Out> parts;
   const bool has_coefficient = !magnitude.is_one() || factors.empty();
+  std::vector<Factor> up, down;
+  for (const auto& f : factors) {
+    // A number base keeps its power: 1e-200^(-2) is unevaluated because it
+    // overflows, while 1/1e-200^2 would read as a division by zero.
+    const Number* x = as_number(f.exponent);
+    if (x && x->is_exact() && x->is_negative() && !f.base.is(Kind::Number))
+      down.push_back({f.base, number(-*x)});
+    else
+      up.push_back(f);
+  }
+  if (up.empty() && !has_coefficient && down.size() == 1) {
+    up = factors;
+    down.clear();
+  }
+  std::vector<Out> parts;
   if (has_coefficient) parts.push_back(number_text(magnitude));
-  for (const auto& f : factors) parts.push_back(power_text(f.base, f.exponent));
+  for (const auto& f : up) parts.push_back(power_text(f.base, f.exponent));
+  std::string den;
+  if (down.size() == 1) {
+    const Out d = power_text(down[0].base, down[0].exponent);
+    den = at_least(d, is_one(down[0].exponent) ? kAtom : kPower);  // a/x^2 is a/(x^2)
+  } else if (!down.empty()) {
+    for (const auto& f : down) den += (den.empty() ? "" : "*") + at_least(power_text(f.base, f.exponent), kPower);
+    den = "(" + den + ")";
+  }
+  // The factors after the coefficient. A scalar x^T*y among other factors
+  // is bracketed: z*x^T*y would read as the matrix product z x^T y.
+  std::string rest;
+  for (std::size_t i = has_coefficient ? 1 : 0; i < parts.size(); ++i)
+    rest += (rest.empty() ? "" : "*") + at_least(parts[i], kPower);
   // -2*((x + 0.5)*y): read left to right, -2*(x + 0.5) would be distributed
   // into the sum before y joins, and when the coefficient or the sum holds a
   // double, the product cannot take the coefficient back out exactly.
   // Grouping the other factors keeps the coefficient apart.
   bool group = false;
   if (!coefficient.is_one() && factors.size() >= 2)
-    for (const auto& f : factors)
+    for (const auto& f : up)
       group = group || (is_one(f.exponent) && f.base.is(Kind::Add) &&
-                        (!coefficient.is_exact() || inexact_sum(f.base)));
-  if (group) {
-    std::string rest;
-    for (std::size_t i = has_coefficient ? 1 : 0; i < parts.size(); ++i)
-      rest += (rest.empty() ? "" : "*") + at_least(parts[i], kPower);
-    Out out{(has_coefficient ? at_least(parts[0], kProduct) + "*" : std::string()) + "(" + rest + ")",
-            has_coefficient ? kProduct : kAtom};
-    if (negative) out = {"-" + out.s, kNeg};
-    return out;
-  }
+                        (!coefficient.is_exact() || inexact_numbers(f.base)));
   Out out;
-  if (parts.size() == 1) {
+  if (group) {
+    const std::string inner = "(" + rest + (den.empty() ? "" : "/" + den) + ")";
+    out = has_coefficient ? Out{at_least(parts[0], kProduct) + "*" + inner, kProduct} : Out{inner, kAtom};
+  } else if (den.empty() && parts.size() == 1) {
     out = parts[0];
   } else {
-    // A scalar x^T*y among other factors is bracketed: z*x^T*y would read
-    // as the matrix product z x^T y.
     // A leading coefficient reads left to right as written (3/4*x is (3/4)*x).
-    for (std::size_t i = 0; i < parts.size(); ++i)
-      out.s += (i ? "*" : "") + at_least(parts[i], i == 0 && has_coefficient ? kProduct : kPower);
+    out.s = has_coefficient ? at_least(parts[0], kProduct) : std::string();
+    if (!rest.empty()) out.s += (out.s.empty() ? "" : "*") + rest;
+    if (out.s.empty()) out.s = "1";
+    if (!den.empty()) out.s += "/" + den;
     out.level = kProduct;
   }
-  if (negative) out = {"-" + at_least(out, kProduct), kNeg};
+  // "-(a + 0.5)*w" would negate only the sum, and a sum with doubles cannot
+  // give the -1 back to the product; "-((a + 0.5)*w)" negates the product.
+  if (negative) out = {"-" + (out.level == kProduct && out.s[0] == '(' ? "(" + out.s + ")" : at_least(out, kProduct)), kNeg};
   return out;
 }
 
@@ -122,11 +164,14 @@ Out sum_text(const AddNode& a) {
   std::string s;
   for (const auto& [term, c] : print_detail::display_terms(a)) {
     const bool negative = c.is_negative();
+    if (s.empty()) {
+      // The leading term keeps its sign inside the product, which knows when
+      // "-(x + 0.5)*y" must be "-((x + 0.5)*y)".
+      s = at_least(product_text(c, print_detail::factors_of(term)), kNeg);
+      continue;
+    }
     const Out body = product_text(negative ? -c : c, print_detail::factors_of(term));
-    if (s.empty())
-      s = negative ? "-" + at_least(body, kProduct) : at_least(body, kNeg);
-    else
-      s += (negative ? " - " : " + ") + at_least(body, kProduct);
+    s += (negative ? " - " : " + ") + at_least(body, kProduct);
   }
   const Number& k = a.constant();
   if (!k.is_zero()) s += (k.is_negative() ? " - " : " + ") + (k.is_negative() ? -k : k).to_string();

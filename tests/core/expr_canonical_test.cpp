@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <random>
 #include <vector>
@@ -151,6 +152,41 @@ TEST_F(Orders, SumsAreIndependentOfOrderAndGrouping) {
     for (const Expr& e : items) rest = sub(rest, e);
     ASSERT_EQ(rest, integer(0)) << to_text(rest);
   }
+}
+
+TEST(ExprCanonical, VectorSumsAndMatrixProductsGiveTheirContentToo) {
+  const Expr v = symbol("v", Shape::Vector), w = symbol("w", Shape::Vector);
+  const Expr s = apply(fn("sin"), x());
+  // w + [x, x^x]: the entries count, so -3w + [-3x, -3x^x] has content -3.
+  const Expr sum = add(w, vector({x(), pow(x(), x())}));
+  EXPECT_EQ(mul(mul(integer(-3), sum), s), product({integer(-3), sum, s}));
+  // x^T (2v + 2w) = 2 x^T (v + w), however the matrix product was reached.
+  const Expr x_t = transpose(symbol("x", Shape::Vector));
+  EXPECT_EQ(mul(x_t, add(mul(integer(2), v), mul(integer(2), w))), mul(integer(2), mul(x_t, add(v, w))));
+  // A scalar x^T y is one node in both orientations, even when transposing
+  // reorders the terms of a sum factor (y v - v has its sign on another term).
+  const Expr u = add(mul(y(), v), neg(v));
+  EXPECT_EQ(mul(transpose(u), w), mul(transpose(w), u));
+  EXPECT_EQ(mul(transpose(neg(u)), w), neg(mul(transpose(w), u)));
+}
+
+TEST(ExprNumber, LiteralsOfNineteenDigitsStayExactWhenTheyFit) {
+  const auto max = Number::from_literal("9223372036854775807");
+  ASSERT_TRUE(max.has_value());
+  EXPECT_TRUE(max->is_exact());
+  EXPECT_EQ(max->num(), INT64_MAX);
+  EXPECT_FALSE(Number::from_literal("9223372036854775808")->is_exact());
+  // The printer writes such denominators, and they must read back exactly.
+  const Expr r = rational(65536, 6568408355712890625);
+  EXPECT_EQ(*parse(to_text(r)).expr, r);
+}
+
+TEST(ExprNumber, SeventeenDigitDoublesAreLiterals) {
+  // %#.17g writes "34328125000000000." with a bare point, which is no literal.
+  const Expr big = real(34328125000000000.0);
+  EXPECT_EQ(to_text(big), "34328125000000000.0");
+  EXPECT_EQ(*parse(to_text(big)).expr, big);
+  EXPECT_EQ(*parse(to_text(real(0.5))).expr, real(0.5));
 }
 
 TEST(ExprCanonical, AbsOfHugeDoubleCoefficientTerminates) {
