@@ -2,10 +2,14 @@
 // Immutable expression DAG with canonical construction (after SymEngine).
 //
 // Nodes are created only through the constructor functions below (add, mul,
-// pow, ...), which canonicalize: x+x -> 2*x, x*x -> x^2, 2*3 -> 6, x^1 -> x.
-// Two canonical expressions that are structurally equal compare equal with
-// operator==, which checks the cached hash first. Subexpressions are shared
-// through reference counting, never copied, so the graph is a DAG.
+// pow, ...), which canonicalize: x+x -> 2*x, x*x -> x^2, 2*3 -> 6, x^1 -> x,
+// and a sum inside a product gives its numeric content to the coefficient
+// (2*(x+1)*y, however built). With exact numbers, every order and grouping
+// of the same sum or product builds one node; doubles are not associative,
+// so there only the same operations in the same order are guaranteed to.
+// operator== checks pointer identity, then the cached hash, then structure
+// (remembering shared pairs, so it is linear in the DAG). Subexpressions are
+// shared through reference counting, never copied, so the graph is a DAG.
 #include <cstddef>
 #include <cstdint>
 #include <memory>

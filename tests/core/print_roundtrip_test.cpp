@@ -208,11 +208,11 @@ void expect_round_trip(const Expr& e, const ParseContext& ctx) {
 TEST(PrintRoundTrip, GeneratedExpressionsReadBackEqual) {
   const ParseContext ctx = context();
   int checked = 0;
-  for (unsigned seed = 1; seed <= 2500; ++seed) {
+  for (unsigned seed = 1; seed <= 4000; ++seed) {
     Generator g(seed);
     Expr e;
     try {
-      e = g.any(4);
+      e = g.any(5);
     } catch (const ShapeError&) {
       continue;  // e.g. a 2-vector plus a 3-row matrix product; not an expression
     }
@@ -220,7 +220,7 @@ TEST(PrintRoundTrip, GeneratedExpressionsReadBackEqual) {
     ++checked;
     if (::testing::Test::HasFailure()) break;  // one clear counterexample
   }
-  EXPECT_GE(checked, 2000);
+  EXPECT_GE(checked, 3000);
 }
 
 TEST(PrintRoundTrip, SharedRandomScalarExpressionsReadBackEqual) {
