@@ -53,16 +53,37 @@ void structural(const Problem& p, const Expr& f, const Expr& ref, std::vector<Ca
       attempt([&] { out.push_back({sub(ref, mul(integer(2), t)), fb::term_sign_error(to_latex(t))}); });
     attempt([&] { out.push_back({mul(terms), fb::product_instead_of_sum()}); });
   }
+  // The function (or one of its terms) left in next to its derivative.
   if (f) {
-    const std::vector<Expr> fterms = terms_of(f);
-    if (fterms.size() >= 2)
-      for (const Expr& s : fterms) attempt([&] { out.push_back({add(ref, s), fb::extra_term(to_latex(s))}); });
+    std::vector<Expr> left = terms_of(f);
+    if (left.size() >= 2) left.push_back(f);
+    for (const Expr& s : left)
+      attempt([&] {
+        // A term proportional to the derivative (e^x next to e^x) is a constant factor, not an extra term.
+        if (!as_number(div(s, ref))) out.push_back({add(ref, s), fb::extra_term(to_latex(s))});
+      });
   }
 }
 
 }  // namespace
 
 std::vector<Expr> terms_of(const Expr& e) {
+  // A product with a sum as one factor, x^x (ln x + 1), has the terms of the
+  // product distributed once: x^x ln x and x^x are what a learner writes.
+  if (e.is(Kind::Mul)) {
+    const auto& m = static_cast<const MulNode&>(*e);
+    const auto factors = m.factors();
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+      if (!factors[i].first.is(Kind::Add) || !is_one(factors[i].second)) continue;
+      std::vector<Expr> rest = {number(m.coefficient())};
+      for (std::size_t j = 0; j < factors.size(); ++j)
+        if (j != i) rest.push_back(pow(factors[j].first, factors[j].second));
+      const Expr others = mul(rest);
+      std::vector<Expr> out;
+      for (const Expr& t : terms_of(factors[i].first)) out.push_back(mul(others, t));
+      return out;
+    }
+  }
   if (!e.is(Kind::Add)) return {e};
   const auto& a = static_cast<const AddNode&>(*e);
   std::vector<Expr> out;
@@ -149,6 +170,15 @@ std::vector<Candidate> number_candidates(const Problem& p, const Reference& ref)
         }
       }
       const Expr d = diff(f, x);
+      // A term of f' dropped or with its sign flipped, then evaluated.
+      attempt([&] {
+        const std::vector<Expr> terms = terms_of(simplify(d));
+        if (terms.size() < 2) return;
+        for (const Expr& t : terms) {
+          out.push_back({at(sub(d, t), p.at), fb::missing_term(to_latex(t))});
+          out.push_back({at(sub(d, mul(integer(2), t)), p.at), fb::term_sign_error(to_latex(t))});
+        }
+      });
       for (int q = -3; q <= 3; ++q) {
         attempt([&] {
           if (is_zero(sub(integer(q), p.at))) return;
