@@ -60,9 +60,28 @@ bool bare_exponent(const Expr& x) {
   return x.is(Kind::Constant);
 }
 
+// The parser refuses exponents above ParseLimits::max_int_exponent (1000),
+// so x^2500 is written (x^1000)^2*x^500, which it reads back as x^2500.
+constexpr std::int64_t kMaxReadableExponent = 1000;
+
+// b^n for |n| above the limit, from b's text as an atom: (b^1000)^q * b^r,
+// nesting again while q is too large; each power merges back exactly.
+std::string nested_power(const std::string& atom, std::int64_t n) {
+  if (n == 1) return atom;
+  if (n >= -kMaxReadableExponent && n <= kMaxReadableExponent)
+    return atom + "^" + (n < 0 ? "(" + std::to_string(n) + ")" : std::to_string(n));
+  const std::int64_t q = n / kMaxReadableExponent, r = n % kMaxReadableExponent;
+  std::string s = nested_power("(" + atom + "^" + std::to_string(kMaxReadableExponent) + ")", q);
+  if (r != 0) s += "*" + nested_power(atom, r);
+  return s;
+}
+
 Out power_text(const Expr& base, const Expr& exponent) {
   if (is_one(exponent)) return print(base);
   const Number* n = as_number(exponent);
+  if (n && n->is_integer() && !base.is(Kind::Number) &&
+      (n->num() > kMaxReadableExponent || n->num() < -kMaxReadableExponent))
+    return {nested_power(at_least(print(base), kAtom), n->num()), kProduct};
   if (n && n->is_exact() && n->num() == 1 && n->den() == 2) return {"sqrt(" + print(base).s + ")", kAtom};
   std::string x = bare_exponent(exponent) ? print(exponent).s : "(" + print(exponent).s + ")";
   return {at_least(print(base), kAtom) + "^" + x, kPower};

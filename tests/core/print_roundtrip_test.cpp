@@ -171,10 +171,12 @@ class Generator {
 // Constructors accept powers the parser refuses on purpose: 0^(-1) (built
 // as (x - x)^(-1)) is a division by zero, and x^(1e+30) (built as
 // x^(10^30)) is above ParseLimits::max_int_exponent. Such expressions have
-// no accepted spelling, so the round trip skips them.
+// no accepted spelling, so the round trip skips them. (Large exact integer
+// exponents of non-numbers are printed nested, (x^1000)^2*x^500, and stay.)
 bool refused_power(const Expr& base, const Expr& exponent) {
   const Number* x = as_number(exponent);
   if (!x) return false;
+  if (x->is_integer() && !base.is(Kind::Number)) return false;
   return (is_zero(base) && x->is_negative()) ||
          std::fabs(x->value()) > static_cast<double>(ParseLimits{}.max_int_exponent);
 }

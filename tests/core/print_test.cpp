@@ -114,6 +114,24 @@ TEST(Print, DoublesUseTheShortestFormThatStaysADouble) {
   EXPECT_EQ(to_text(real(0.0)), "0");  // a double zero is the exact zero
 }
 
+// ParseLimits::max_int_exponent refuses x^2500 as input, so the text
+// nests powers that merge back into the same exponent.
+TEST(Print, ExponentsAboveTheParserLimitAreNested) {
+  const Expr x = symbol("x");
+  EXPECT_EQ(to_text(pow(constant(ConstantId::E), integer(9000))), "(e^1000)^9");
+  EXPECT_EQ(to_text(pow(x, integer(2500))), "(x^1000)^2*x^500");
+  EXPECT_EQ(to_text(pow(x, integer(-2500))), "(x^1000)^(-2)*x^(-500)");
+  EXPECT_EQ(to_text(pow(x, integer(2000001))), "((x^1000)^1000)^2*x");
+  EXPECT_EQ(to_text(mul(symbol("y"), pow(x, integer(-1001)))), "y/((x^1000)*x)");
+  for (const Expr& e : {pow(constant(ConstantId::E), integer(9000)), pow(x, integer(-2500)),
+                        pow(add(x, integer(1)), integer(3000007)), mul(symbol("y"), pow(x, integer(-1001))),
+                        pow(apply(*find_function("sin"), x), integer(123456789012))}) {
+    const ParseResult r = parse(to_text(e));
+    ASSERT_TRUE(r.ok()) << to_text(e) << " -> " << r.error->code;
+    EXPECT_EQ(*r.expr, e) << to_text(e);
+  }
+}
+
 TEST(Print, CoefficientOfADoubleStaysVisible) {
   const Expr x = symbol("x");
   EXPECT_EQ(to_text(mul(real(2.0), x)), "2.0000000000000000*x");
