@@ -11,11 +11,16 @@ import { repoRoot } from './harness.mjs';
 
 const exercisesDir = path.join(repoRoot, 'exercises');
 
+// The string at the start of a TOML value; anything after it (a # comment) is ignored.
 function unquote(value) {
   const v = value.trim();
-  if (v.startsWith('"')) return JSON.parse(v);
-  if (v.startsWith("'")) return v.slice(1, -1);
-  return v;
+  if (v.startsWith('"')) {
+    let end = 1;
+    while (end < v.length && v[end] !== '"') end += v[end] === '\\' ? 2 : 1;
+    return JSON.parse(v.slice(0, end + 1));
+  }
+  if (v.startsWith("'")) return v.slice(1, v.indexOf("'", 1));
+  return v.replace(/\s+#.*$/, '');
 }
 
 function readFile(text) {
