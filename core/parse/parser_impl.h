@@ -147,8 +147,24 @@ class Parser {
     } catch (const std::exception&) {
       fail(code::kInvalidExpression, start, span_from(start));
     }
-    if (const Number* n = as_number(e); n && !n->is_finite()) fail(code::kNumberTooLarge, start, span_from(start));
+    if (overflowed(e)) fail(code::kNumberTooLarge, start, span_from(start));
     return e;
+  }
+
+  // Whether building e folded numbers into an infinity or NaN: as the value,
+  // a product's coefficient, or a sum's constant or term coefficient (the
+  // numbers of nested nodes were checked when those were built). Such a node
+  // has no text that reads back ("inf" would read as i*n*f).
+  static bool overflowed(const Expr& e) {
+    if (const Number* n = as_number(e)) return !n->is_finite();
+    if (e.is(Kind::Mul)) return !static_cast<const MulNode&>(*e).coefficient().is_finite();
+    if (e.is(Kind::Add)) {
+      const auto& sum = static_cast<const AddNode&>(*e);
+      if (!sum.constant().is_finite()) return true;
+      for (const auto& [term, coefficient] : sum.terms())
+        if (!coefficient.is_finite()) return true;
+    }
+    return false;
   }
 
   // ---- precedence levels (parser.cpp) ----

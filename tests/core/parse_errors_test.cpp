@@ -80,6 +80,9 @@ TEST(ParseErrors, BadNumbersAndIndices) {
   EXPECT_TRUE(fails_with("1.2.3", "bad-number", 0, 5));
   EXPECT_TRUE(fails_with("x + 1.", "bad-number", 4, 2));
   EXPECT_TRUE(fails_with("1e999", "number-too-large", 0, 5));
+  // Coefficients folded to infinity (fuzz finding: "inf" printed, read back as i*n*f).
+  EXPECT_TRUE(fails_with("1e308*1e308*x", "number-too-large", 0, 11));
+  EXPECT_TRUE(fails_with("1e308*x + 1e308*x", "number-too-large", 0, 17));
   EXPECT_TRUE(fails_with("x_{1.5}", "bad-index", 1, 6));
   EXPECT_TRUE(fails_with("x_", "bad-index", 1, 1));
   EXPECT_TRUE(fails_with("x_9999999", "bad-index", 1, 8));
