@@ -292,6 +292,9 @@ Expr Parser::build_derivative(const Expr& numerator, const std::vector<Denominat
   Expr e = numerator;
   for (const auto& d : dens) {
     const Expr var = name_value(d.var);
+    // A defined name (u = x^2) stands for an expression, and d/du of that
+    // has no meaning without a change of variables.
+    if (!var.is(Kind::Symbol) && !var.is(Kind::Function)) fail(code::kBadDerivative, d.var.pos, d.var.len);
     for (int k = 0; k < d.order; ++k) e = build(start, [&] { return derivative_of(e, var); });
   }
   return e;

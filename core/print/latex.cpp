@@ -203,10 +203,14 @@ Out vector_latex(const VectorNode& v, bool as_row) {
 
 // \frac{\partial^{2} f}{\partial x \partial y}, or d for a function of one
 // variable; the arguments follow when they are not the parameters themselves.
+std::string function_name_latex(const FunctionNode& f) {
+  return f.name().size() > 1 ? "\\operatorname{" + f.name() + "}" : f.name();
+}
+
 Out function_latex(const FunctionNode& f) {
   const auto params = f.params();
   const auto args = f.args();
-  const std::string name = f.name().size() > 1 ? "\\operatorname{" + f.name() + "}" : f.name();
+  const std::string name = function_name_latex(f);
   const std::string call = name + bracket(join(args, ", "));
   int total = 0;
   for (auto o : f.orders()) total += o;
@@ -227,7 +231,9 @@ Out function_latex(const FunctionNode& f) {
 }
 
 Out derivative_latex(const DerivativeNode& d) {
-  const std::string var = print(d.var()).s;
+  // A declared function as the variable is written by its name, as in text.
+  const std::string var = d.var().is(Kind::Function) ? function_name_latex(static_cast<const FunctionNode&>(*d.var()))
+                                                     : print(d.var()).s;
   if (d.expr().is(Kind::Symbol)) return {"\\frac{d " + print(d.expr()).s + "}{d " + var + "}", kFrac};
   return {"\\frac{d}{d " + var + "}" + bracket(print(d.expr()).s), kFrac};
 }

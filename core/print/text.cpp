@@ -286,8 +286,12 @@ Out print(const Expr& e) {
     case Kind::Derivative: {
       // d/dx(E); the operand is one bracketed atom, so (d/dx(E))^2 needs
       // brackets of its own, which kPower gives it.
+      // A declared function as the variable (d/dz with z = z(a, b)) is
+      // written by its name, which is how the parser reads it back.
       const auto& d = static_cast<const DerivativeNode&>(*e);
-      return {"d/d" + at_least(print(d.var()), kAtom) + "(" + print(d.expr()).s + ")", kPower};
+      const std::string var = d.var().is(Kind::Function) ? static_cast<const FunctionNode&>(*d.var()).name()
+                                                          : at_least(print(d.var()), kAtom);
+      return {"d/d" + var + "(" + print(d.expr()).s + ")", kPower};
     }
     case Kind::Vector:
       return vector_text(static_cast<const VectorNode&>(*e));

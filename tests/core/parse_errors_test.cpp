@@ -175,6 +175,16 @@ TEST(ParseErrors, Derivatives) {
   EXPECT_TRUE(fails_with("∂f/x", "bad-derivative", 0, 4));
 }
 
+// u = x^2 names an expression, not a variable: d/du would need a change of
+// variables, so it is refused at the u rather than printed as d/d(x^2).
+TEST(ParseErrors, ADefinedNameIsNoVariableOfDifferentiation) {
+  ParseContext ctx = strict_xy();
+  ctx.functions = {{"f", {"x", "y"}}};
+  ctx.definitions = {{"u", parse("x^2", strict_xy()).expr.value()}};
+  EXPECT_TRUE(fails_with("f_u", "bad-derivative", 2, 1, ctx));
+  EXPECT_TRUE(parse("∂u/∂x", ctx).ok());
+}
+
 TEST(ParseErrors, MessagesAreBilingualAndQuoteShortly) {
   const ParseResult r = parse(std::string(300, 'q') + "(x)");
   ASSERT_FALSE(r.ok());

@@ -235,5 +235,20 @@ TEST(PrintRoundTrip, SharedRandomScalarExpressionsReadBackEqual) {
   }
 }
 
+// The chain-rule exercise declares x = x(a, b), …; a derivative with respect
+// to such a function (z_z, d/dz E) must print as text that reads back.
+TEST(PrintRoundTrip, DerivativesWithRespectToADeclaredFunction) {
+  ParseContext chain;
+  chain.scalars = {"a", "b"};
+  chain.functions = {{"f", {"x", "y", "z"}}, {"x", {"a", "b"}}, {"y", {"a", "b"}}, {"z", {"a", "b"}}};
+  for (const char* text : {"z_z", "3f_x*x_ay_a + fz*z_z*z_a", "d/dz(x*y)", "d/dx(f)"}) {
+    const ParseResult r = parse(text, chain);
+    ASSERT_TRUE(r.ok()) << text << " -> " << r.error->message;
+    expect_round_trip(*r.expr, chain);
+  }
+  EXPECT_EQ(to_text(*parse("z_z", chain).expr), "d/dz(z(a, b))");
+  EXPECT_EQ(to_latex(*parse("z_z", chain).expr), "\\frac{d}{d z}(z(a, b))");
+}
+
 }  // namespace
 }  // namespace calc
