@@ -18,6 +18,8 @@
 #include <tuple>
 #include <type_traits>
 
+#include "numeric/libm/libm.h"
+
 namespace calc::ad {
 
 template <class T>
@@ -51,22 +53,22 @@ struct Dual {
 using dual = Dual<double>;
 
 // Elementary functions: value f(v), derivative f'(v)·d (the chain rule).
-template <class T> Dual<T> exp(const Dual<T>& a) { const T e = std::exp(a.v); return {e, e * a.d}; }
-template <class T> Dual<T> log(const Dual<T>& a) { return {std::log(a.v), a.d / a.v}; }
+template <class T> Dual<T> exp(const Dual<T>& a) { const T e = T(libm::exp(a.v)); return {e, e * a.d}; }
+template <class T> Dual<T> log(const Dual<T>& a) { return {T(libm::log(a.v)), a.d / a.v}; }
 template <class T> Dual<T> sqrt(const Dual<T>& a) { const T s = std::sqrt(a.v); return {s, a.d / (T(2) * s)}; }
-template <class T> Dual<T> sin(const Dual<T>& a) { return {std::sin(a.v), std::cos(a.v) * a.d}; }
-template <class T> Dual<T> cos(const Dual<T>& a) { return {std::cos(a.v), -std::sin(a.v) * a.d}; }
+template <class T> Dual<T> sin(const Dual<T>& a) { return {T(libm::sin(a.v)), T(libm::cos(a.v)) * a.d}; }
+template <class T> Dual<T> cos(const Dual<T>& a) { return {T(libm::cos(a.v)), -T(libm::sin(a.v)) * a.d}; }
 template <class T> Dual<T> tan(const Dual<T>& a) {
-  const T t = std::tan(a.v);
+  const T t = T(libm::tan(a.v));
   return {t, (T(1) + t * t) * a.d};
 }
-template <class T> Dual<T> asin(const Dual<T>& a) { return {std::asin(a.v), a.d / std::sqrt(T(1) - a.v * a.v)}; }
-template <class T> Dual<T> acos(const Dual<T>& a) { return {std::acos(a.v), -a.d / std::sqrt(T(1) - a.v * a.v)}; }
-template <class T> Dual<T> atan(const Dual<T>& a) { return {std::atan(a.v), a.d / (T(1) + a.v * a.v)}; }
-template <class T> Dual<T> sinh(const Dual<T>& a) { return {std::sinh(a.v), std::cosh(a.v) * a.d}; }
-template <class T> Dual<T> cosh(const Dual<T>& a) { return {std::cosh(a.v), std::sinh(a.v) * a.d}; }
+template <class T> Dual<T> asin(const Dual<T>& a) { return {T(libm::asin(a.v)), a.d / std::sqrt(T(1) - a.v * a.v)}; }
+template <class T> Dual<T> acos(const Dual<T>& a) { return {T(libm::acos(a.v)), -a.d / std::sqrt(T(1) - a.v * a.v)}; }
+template <class T> Dual<T> atan(const Dual<T>& a) { return {T(libm::atan(a.v)), a.d / (T(1) + a.v * a.v)}; }
+template <class T> Dual<T> sinh(const Dual<T>& a) { return {T(libm::sinh(a.v)), T(libm::cosh(a.v)) * a.d}; }
+template <class T> Dual<T> cosh(const Dual<T>& a) { return {T(libm::cosh(a.v)), T(libm::sinh(a.v)) * a.d}; }
 template <class T> Dual<T> tanh(const Dual<T>& a) {
-  const T t = std::tanh(a.v);
+  const T t = T(libm::tanh(a.v));
   return {t, (T(1) - t * t) * a.d};
 }
 // |a|' = sign(a); undefined (NaN) at 0, like the symbolic derivative a/|a|.
@@ -77,9 +79,9 @@ template <class T> Dual<T> abs(const Dual<T>& a) {
 // a^b = e^(b ln a): d = b a^(b-1) a' + a^b ln(a) b'. The second term is
 // dropped when b' = 0, so x^2 stays defined for x <= 0.
 template <class T> Dual<T> pow(const Dual<T>& a, const Dual<T>& b) {
-  const T p = std::pow(a.v, b.v);
-  T d = (a.d == T(0)) ? T(0) : b.v * std::pow(a.v, b.v - T(1)) * a.d;
-  if (b.d != T(0)) d += p * std::log(a.v) * b.d;
+  const T p = T(libm::pow(a.v, b.v));
+  T d = (a.d == T(0)) ? T(0) : b.v * T(libm::pow(a.v, b.v - T(1))) * a.d;
+  if (b.d != T(0)) d += p * T(libm::log(a.v)) * b.d;
   return {p, d};
 }
 template <class T> Dual<T> pow(const Dual<T>& a, T b) { return pow(a, Dual<T>(b)); }

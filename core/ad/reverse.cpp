@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "expr/functions.h"
+#include "numeric/libm/libm.h"
 
 namespace calc::ad {
 
@@ -33,26 +34,26 @@ double ReverseGradient::operator()(std::span<const double> point, std::span<doub
       case Op::Mul: adj[in.a] += g * v[in.b]; adj[in.b] += g * a; break;
       case Op::Div: adj[in.a] += g / v[in.b]; adj[in.b] -= g * result / v[in.b]; break;
       case Op::Neg: adj[in.a] -= g; break;
-      case Op::PowInt: adj[in.a] += g * in.n * std::pow(a, in.n - 1); break;
+      case Op::PowInt: adj[in.a] += g * in.n * libm::pow(a, in.n - 1); break;
       case Op::Pow: {
         const double b = v[in.b];
-        adj[in.a] += g * b * std::pow(a, b - 1);
+        adj[in.a] += g * b * libm::pow(a, b - 1);
         // The exponent's adjoint matters only when it depends on a variable;
         // skipping constants keeps x^2.5 defined at x = 0.
-        if (in.b < tape_.first_constant() || in.b >= base) adj[in.b] += g * result * std::log(a);
+        if (in.b < tape_.first_constant() || in.b >= base) adj[in.b] += g * result * libm::log(a);
         break;
       }
       case Op::Exp: adj[in.a] += g * result; break;
       case Op::Log: adj[in.a] += g / a; break;
       case Op::Sqrt: adj[in.a] += g / (2 * result); break;
-      case Op::Sin: adj[in.a] += g * std::cos(a); break;
-      case Op::Cos: adj[in.a] -= g * std::sin(a); break;
+      case Op::Sin: adj[in.a] += g * libm::cos(a); break;
+      case Op::Cos: adj[in.a] -= g * libm::sin(a); break;
       case Op::Tan: adj[in.a] += g * (1 + result * result); break;
       case Op::Asin: adj[in.a] += g / std::sqrt(1 - a * a); break;
       case Op::Acos: adj[in.a] -= g / std::sqrt(1 - a * a); break;
       case Op::Atan: adj[in.a] += g / (1 + a * a); break;
-      case Op::Sinh: adj[in.a] += g * std::cosh(a); break;
-      case Op::Cosh: adj[in.a] += g * std::sinh(a); break;
+      case Op::Sinh: adj[in.a] += g * libm::cosh(a); break;
+      case Op::Cosh: adj[in.a] += g * libm::sinh(a); break;
       case Op::Tanh: adj[in.a] += g * (1 - result * result); break;
       case Op::Abs: adj[in.a] += a > 0 ? g : a < 0 ? -g : std::nan(""); break;
       case Op::Call: adj[in.a] += g * in.fn->deriv(a); break;

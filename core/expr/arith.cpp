@@ -21,6 +21,7 @@
 
 #include "expr/expr.h"
 #include "expr/internal.h"
+#include "numeric/libm/libm.h"
 
 namespace calc {
 
@@ -453,7 +454,7 @@ Expr unevaluated(const Number& b, const Number& x) { return make<PowNode>(number
 // computed with unbounded work.
 Expr number_power(const Number& b, const Number& x) {
   if (!b.is_exact() || !x.is_exact()) {
-    double r = std::pow(b.value(), x.value());
+    double r = libm::pow(b.value(), x.value());
     return std::isfinite(r) ? real(r) : unevaluated(b, x);
   }
   if (x.is_integer()) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "expr/internal.h"
+#include "numeric/libm/libm.h"
 
 namespace calc {
 
@@ -106,33 +107,33 @@ Expr fold_abs(const Expr& u) {
 constexpr double sq(double v) { return v * v; }
 
 const FunctionRecord kRecords[Count] = {
-    {"exp", "\\exp", [](double u) { return std::exp(u); }, [](double u) { return std::exp(u); },
+    {"exp", "\\exp", [](double u) { return libm::exp(u); }, [](double u) { return libm::exp(u); },
      [](const Expr& u) { return pow(e_const(), u); }, [](const Expr& u) { return pow(e_const(), u); }},
-    {"ln", "\\ln", [](double u) { return std::log(u); }, [](double u) { return 1.0 / u; },
+    {"ln", "\\ln", [](double u) { return libm::log(u); }, [](double u) { return 1.0 / u; },
      [](const Expr& u) { return pow(u, integer(-1)); }, nullptr, fold_ln},
     {"sqrt", "\\sqrt", [](double u) { return std::sqrt(u); }, [](double u) { return 0.5 / std::sqrt(u); },
      [](const Expr& u) { return mul(rational(1, 2), pow(u, rational(-1, 2))); },
      [](const Expr& u) { return pow(u, rational(1, 2)); }},
-    {"sin", "\\sin", [](double u) { return std::sin(u); }, [](double u) { return std::cos(u); },
+    {"sin", "\\sin", [](double u) { return libm::sin(u); }, [](double u) { return libm::cos(u); },
      [](const Expr& u) { return call(Cos, u); }, nullptr, fold_sin},
-    {"cos", "\\cos", [](double u) { return std::cos(u); }, [](double u) { return -std::sin(u); },
+    {"cos", "\\cos", [](double u) { return libm::cos(u); }, [](double u) { return -libm::sin(u); },
      [](const Expr& u) { return neg(call(Sin, u)); }, nullptr, fold_cos},
-    {"tan", "\\tan", [](double u) { return std::tan(u); }, [](double u) { return 1.0 + sq(std::tan(u)); },
+    {"tan", "\\tan", [](double u) { return libm::tan(u); }, [](double u) { return 1.0 + sq(libm::tan(u)); },
      [](const Expr& u) { return add(integer(1), pow(call(Tan, u), integer(2))); }, nullptr, fold_tan},
-    {"asin", "\\arcsin", [](double u) { return std::asin(u); },
+    {"asin", "\\arcsin", [](double u) { return libm::asin(u); },
      [](double u) { return 1.0 / std::sqrt(1.0 - u * u); },
      [](const Expr& u) { return pow(sub(integer(1), pow(u, integer(2))), rational(-1, 2)); }, nullptr, fold_asin},
-    {"acos", "\\arccos", [](double u) { return std::acos(u); },
+    {"acos", "\\arccos", [](double u) { return libm::acos(u); },
      [](double u) { return -1.0 / std::sqrt(1.0 - u * u); },
      [](const Expr& u) { return neg(pow(sub(integer(1), pow(u, integer(2))), rational(-1, 2))); }, nullptr,
      fold_acos},
-    {"atan", "\\arctan", [](double u) { return std::atan(u); }, [](double u) { return 1.0 / (1.0 + u * u); },
+    {"atan", "\\arctan", [](double u) { return libm::atan(u); }, [](double u) { return 1.0 / (1.0 + u * u); },
      [](const Expr& u) { return pow(add(integer(1), pow(u, integer(2))), integer(-1)); }, nullptr, fold_atan},
-    {"sinh", "\\sinh", [](double u) { return std::sinh(u); }, [](double u) { return std::cosh(u); },
+    {"sinh", "\\sinh", [](double u) { return libm::sinh(u); }, [](double u) { return libm::cosh(u); },
      [](const Expr& u) { return call(Cosh, u); }, nullptr, fold_sinh},
-    {"cosh", "\\cosh", [](double u) { return std::cosh(u); }, [](double u) { return std::sinh(u); },
+    {"cosh", "\\cosh", [](double u) { return libm::cosh(u); }, [](double u) { return libm::sinh(u); },
      [](const Expr& u) { return call(Sinh, u); }, nullptr, fold_cosh},
-    {"tanh", "\\tanh", [](double u) { return std::tanh(u); }, [](double u) { return 1.0 - sq(std::tanh(u)); },
+    {"tanh", "\\tanh", [](double u) { return libm::tanh(u); }, [](double u) { return 1.0 - sq(libm::tanh(u)); },
      [](const Expr& u) { return sub(integer(1), pow(call(Tanh, u), integer(2))); }, nullptr, fold_tanh},
     // abs'(u) = sign(u), written u/abs(u) so that it stays an expression
     // (undefined at 0, like the derivative itself).

@@ -7,6 +7,8 @@
 #include <limits>
 #include <numeric>
 
+#include "numeric/libm/libm.h"
+
 namespace calc {
 
 namespace {
@@ -191,7 +193,7 @@ Number operator/(const Number& a, const Number& b) {
 }
 
 Number Number::pow_int(const Number& base, i64 exponent) {
-  if (!base.exact_) return real(std::pow(base.real_, static_cast<double>(exponent)));
+  if (!base.exact_) return real(libm::pow(base.real_, static_cast<double>(exponent)));
   if (exponent == 0) return integer(1);
   if (base.num_ == 0) {
     return exponent > 0 ? integer(0) : real(std::numeric_limits<double>::quiet_NaN());
@@ -199,7 +201,7 @@ Number Number::pow_int(const Number& base, i64 exponent) {
   if (base.den_ == 1 && (base.num_ == 1 || base.num_ == -1)) {
     return integer((base.num_ == -1 && (exponent & 1)) ? -1 : 1);
   }
-  auto fallback = [&] { return real(std::pow(base.value(), static_cast<double>(exponent))); };
+  auto fallback = [&] { return real(libm::pow(base.value(), static_cast<double>(exponent))); };
   // |base| >= 2 (or <= 1/2) overflows int64 long before 64 squarings.
   if (exponent > 64 || exponent < -64) return fallback();
   std::uint64_t e = exponent < 0 ? static_cast<std::uint64_t>(-exponent) : static_cast<std::uint64_t>(exponent);
@@ -221,7 +223,7 @@ namespace {
 // The exact integer k-th root of v >= 0, if there is one.
 std::optional<i64> integer_root(i64 v, i64 degree) {
   if (v < 2) return v;
-  double guess = std::pow(static_cast<double>(v), 1.0 / static_cast<double>(degree));
+  double guess = libm::pow(static_cast<double>(v), 1.0 / static_cast<double>(degree));
   i64 g = static_cast<i64>(std::llround(guess));
   for (i64 c = g > 1 ? g - 1 : 0; c <= g + 1; ++c) {
     Number p = Number::pow_int(Number::integer(c), degree);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "numeric/libm/libm.h"
+
 namespace calc::grade {
 
 std::uint64_t Rng::next() {
@@ -44,7 +46,7 @@ bool allowed(double v, exercise::Domain d) {
 }
 
 double draw(Rng& rng, exercise::Domain d) {
-  const double magnitude = std::pow(10.0, rng.uniform(-1.0, 2.0));
+  const double magnitude = libm::pow(10.0, rng.uniform(-1.0, 2.0));
   const bool negative = d != exercise::Domain::Positive && rng.uniform() < 0.5;
   return round_3_significant(negative ? -magnitude : magnitude);
 }

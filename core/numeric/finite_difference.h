@@ -14,6 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "numeric/libm/libm.h"
+
 namespace calc::numeric {
 
 template <class T>
@@ -23,7 +25,7 @@ T forward_step(T x) {
 
 template <class T>
 T central_step(T x) {
-  return std::cbrt(std::numeric_limits<T>::epsilon()) * std::max(T(1), std::abs(x));
+  return T(libm::cbrt(std::numeric_limits<T>::epsilon())) * std::max(T(1), std::abs(x));
 }
 
 // (f(x+h) - f(x)) / h

@@ -9,6 +9,7 @@
 
 #include "ad/forward.h"
 #include "expr/functions.h"
+#include "numeric/libm/libm.h"
 
 namespace calc::numeric {
 
@@ -364,8 +365,8 @@ ad::Dual<T> call(const FunctionRecord* fn, const ad::Dual<T>& x) {
 
 template <class T>
 std::size_t Tape::run(std::span<const T> inputs, std::span<T> outputs, std::vector<T>& registers) const {
-  using std::abs, std::acos, std::asin, std::atan, std::cos, std::cosh, std::exp, std::log, std::pow, std::sin,
-      std::sinh, std::sqrt, std::tan, std::tanh;
+  using libm::acos, libm::asin, libm::atan, libm::cos, libm::cosh, libm::exp, libm::log, libm::pow, libm::sin,
+      libm::sinh, libm::tan, libm::tanh, std::abs, std::sqrt;
   using S = typename ScalarOf<T>::type;
   const std::size_t nv = variable_count_, no = outputs_.size();
   if (no == 0) return 0;
@@ -477,19 +478,19 @@ std::size_t Tape::run_blocks(std::span<const T> inputs, std::span<T> outputs) co
             for (std::size_t j = 0; j < B; ++j) d[j] = ipow(a[j], in.n);
           }
           break;
-        case Op::Pow: for (std::size_t j = 0; j < B; ++j) d[j] = std::pow(a[j], b[j]); break;
-        case Op::Exp: for (std::size_t j = 0; j < m; ++j) d[j] = std::exp(a[j]); break;
-        case Op::Log: for (std::size_t j = 0; j < m; ++j) d[j] = std::log(a[j]); break;
+        case Op::Pow: for (std::size_t j = 0; j < B; ++j) d[j] = libm::pow(a[j], b[j]); break;
+        case Op::Exp: for (std::size_t j = 0; j < m; ++j) d[j] = libm::exp(a[j]); break;
+        case Op::Log: for (std::size_t j = 0; j < m; ++j) d[j] = libm::log(a[j]); break;
         case Op::Sqrt: for (std::size_t j = 0; j < B; ++j) d[j] = std::sqrt(a[j]); break;
-        case Op::Sin: for (std::size_t j = 0; j < m; ++j) d[j] = std::sin(a[j]); break;
-        case Op::Cos: for (std::size_t j = 0; j < m; ++j) d[j] = std::cos(a[j]); break;
-        case Op::Tan: for (std::size_t j = 0; j < m; ++j) d[j] = std::tan(a[j]); break;
-        case Op::Asin: for (std::size_t j = 0; j < m; ++j) d[j] = std::asin(a[j]); break;
-        case Op::Acos: for (std::size_t j = 0; j < m; ++j) d[j] = std::acos(a[j]); break;
-        case Op::Atan: for (std::size_t j = 0; j < m; ++j) d[j] = std::atan(a[j]); break;
-        case Op::Sinh: for (std::size_t j = 0; j < m; ++j) d[j] = std::sinh(a[j]); break;
-        case Op::Cosh: for (std::size_t j = 0; j < m; ++j) d[j] = std::cosh(a[j]); break;
-        case Op::Tanh: for (std::size_t j = 0; j < m; ++j) d[j] = std::tanh(a[j]); break;
+        case Op::Sin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sin(a[j]); break;
+        case Op::Cos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cos(a[j]); break;
+        case Op::Tan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tan(a[j]); break;
+        case Op::Asin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::asin(a[j]); break;
+        case Op::Acos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::acos(a[j]); break;
+        case Op::Atan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::atan(a[j]); break;
+        case Op::Sinh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sinh(a[j]); break;
+        case Op::Cosh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cosh(a[j]); break;
+        case Op::Tanh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tanh(a[j]); break;
         case Op::Abs: for (std::size_t j = 0; j < B; ++j) d[j] = std::abs(a[j]); break;
         case Op::Call: for (std::size_t j = 0; j < m; ++j) d[j] = call(in.fn, a[j]); break;
       }
