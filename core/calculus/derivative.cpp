@@ -6,6 +6,7 @@
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
+#include "expr/map_children.h"
 
 namespace calc {
 namespace {
@@ -75,11 +76,9 @@ class Differentiator {
         const auto& d = static_cast<const DerivativeNode&>(*e);
         return (*this)(diff(d.expr(), d.var()));
       }
-      case Kind::Vector: {
-        std::vector<Expr> out;
-        for (const Expr& x : static_cast<const VectorNode&>(*e).elements()) out.push_back((*this)(x));
-        return vector(std::move(out));
-      }
+      case Kind::Vector:  // componentwise, and each side of an equation
+      case Kind::Equation:
+        return map_children(e, *this);
       case Kind::Norm: {  // d‖v‖ = (vᵀ dv)/‖v‖ for an explicit vector
         const Expr& v = static_cast<const NormNode&>(*e).arg();
         if (!v.is(Kind::Vector)) break;
@@ -89,10 +88,6 @@ class Differentiator {
         auto ds = static_cast<const VectorNode&>(*dv).elements();
         for (std::size_t i = 0; i < xs.size(); ++i) terms.push_back(mul(xs[i], ds[i]));
         return div(add(terms), e);
-      }
-      case Kind::Equation: {
-        const auto& q = static_cast<const EquationNode&>(*e);
-        return equation((*this)(q.lhs()), (*this)(q.rhs()));
       }
       default:
         break;

@@ -12,6 +12,7 @@
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
+#include "expr/map_children.h"
 
 namespace calc {
 
@@ -161,12 +162,6 @@ class Expander {
     throw ShapeError("a scalar symbol has no components");
   }
 
-  std::vector<Expr> scalars(std::span<const Expr> xs) {
-    std::vector<Expr> out;
-    for (const Expr& x : xs) out.push_back(require_scalar((*this)(x)));
-    return out;
-  }
-
   Dense lower(const Expr& e) {
     switch (e.kind()) {
       case Kind::Number:
@@ -197,19 +192,10 @@ class Expander {
         }
         return r;
       }
-      case Kind::Pow: {
-        const auto& p = static_cast<const PowNode&>(*e);
-        return Dense::scalar(pow(require_scalar((*this)(p.base())), require_scalar((*this)(p.exponent()))));
-      }
-      case Kind::Apply: {
-        const auto& a = static_cast<const ApplyNode&>(*e);
-        return Dense::scalar(apply(a.fn(), require_scalar((*this)(a.arg()))));
-      }
-      case Kind::Function: {
-        const auto& f = static_cast<const FunctionNode&>(*e);
-        return Dense::scalar(function(f.name(), {f.params().begin(), f.params().end()}, scalars(f.args()),
-                                      {f.orders().begin(), f.orders().end()}));
-      }
+      case Kind::Pow:  // scalar functions of scalar arguments
+      case Kind::Apply:
+      case Kind::Function:
+        return Dense::scalar(map_children(e, [&](const Expr& c) { return require_scalar((*this)(c)); }));
       case Kind::Derivative: {  // d/dt of a lowered scalar, t a scalar variable
         const auto& d = static_cast<const DerivativeNode&>(*e);
         if (d.var()->shape() != Shape::Scalar)
@@ -234,10 +220,8 @@ class Expander {
         for (std::size_t i = 1; i < fs.size(); ++i) r = product(r, (*this)(fs[i]));
         return r;
       }
-      case Kind::Equation: {
-        const auto& q = static_cast<const EquationNode&>(*e);
-        return Dense::scalar(equation(to_expr((*this)(q.lhs())), to_expr((*this)(q.rhs()))));
-      }
+      case Kind::Equation:  // each side lowered, vector-valued sides as explicit vectors
+        return Dense::scalar(map_children(e, [&](const Expr& c) { return to_expr((*this)(c)); }));
     }
     throw ShapeError("cannot expand this expression");
   }

@@ -22,13 +22,14 @@
 #include "calculus/memo.h"
 #include "calculus/together.h"
 #include "expr/functions.h"
+#include "expr/map_children.h"
 
 namespace calc {
 namespace {
 
 const FunctionRecord& fn(std::string_view name) { return *find_function(name); }
-bool is_fn(const Expr& e, std::string_view name) {
-  return e.is(Kind::Apply) && &static_cast<const ApplyNode&>(*e).fn() == &fn(name);
+bool is_fn(const Expr& e, std::string_view name) {  // names are unique among the records
+  return e.is(Kind::Apply) && static_cast<const ApplyNode&>(*e).fn().name == name;
 }
 const Expr& arg_of(const Expr& e) { return static_cast<const ApplyNode&>(*e).arg(); }
 
@@ -131,7 +132,8 @@ constexpr Identity kIdentities[] = {{"sin", "cos", 1}, {"cosh", "sinh", -1}};
 std::vector<Expr> squared_calls(const Expr& term, std::string_view name) {
   std::vector<Expr> out;
   auto consider = [&](const Expr& base, const Expr& exponent) {
-    if (is_fn(base, name) && exponent == integer(2)) out.push_back(base);
+    const Number* n = as_number(exponent);  // not == integer(2): that allocates a node per test
+    if (n && n->is_integer() && n->num() == 2 && is_fn(base, name)) out.push_back(base);
   };
   if (term.is(Kind::Pow)) {
     const auto& p = static_cast<const PowNode&>(*term);
@@ -194,12 +196,6 @@ class Simplifier {
   }
 
  private:
-  std::vector<Expr> map(std::span<const Expr> xs) {
-    std::vector<Expr> out;
-    for (const Expr& x : xs) out.push_back((*this)(x));
-    return out;
-  }
-
   static Expr rewrite(const Expr& e) {
     switch (e.kind()) {
       case Kind::Pow:
@@ -220,63 +216,7 @@ class Simplifier {
 
   // The node rebuilt canonically from its simplified children; the node
   // itself (no allocation) when no child changed, which is the common case.
-  Expr rebuild(const Expr& e) {
-    bool changed = false;
-    for_each_child(e, [&](const Expr& c) { changed = (*this)(c).get() != c.get() || changed; });
-    if (!changed) return e;
-    switch (e.kind()) {
-      case Kind::Add: {
-        const auto& a = static_cast<const AddNode&>(*e);
-        std::vector<Expr> terms{number(a.constant())};
-        for (const auto& [t, c] : a.terms()) terms.push_back(mul(number(c), (*this)(t)));
-        return add(terms);
-      }
-      case Kind::Mul: {
-        const auto& m = static_cast<const MulNode&>(*e);
-        std::vector<Expr> factors{number(m.coefficient())};
-        for (const auto& [b, x] : m.factors()) factors.push_back(pow((*this)(b), (*this)(x)));  // pow(v, 1) is v, of any shape
-        return mul(factors);
-      }
-      case Kind::Pow: {
-        const auto& p = static_cast<const PowNode&>(*e);
-        return pow((*this)(p.base()), (*this)(p.exponent()));
-      }
-      case Kind::Apply: {
-        const auto& a = static_cast<const ApplyNode&>(*e);
-        return apply(a.fn(), (*this)(a.arg()));
-      }
-      case Kind::Function: {
-        const auto& f = static_cast<const FunctionNode&>(*e);
-        return function(f.name(), {f.params().begin(), f.params().end()}, map(f.args()),
-                        {f.orders().begin(), f.orders().end()});
-      }
-      case Kind::Derivative: {
-        const auto& d = static_cast<const DerivativeNode&>(*e);
-        return derivative_of((*this)(d.expr()), d.var());
-      }
-      case Kind::Vector:
-        return vector(map(static_cast<const VectorNode&>(*e).elements()));
-      case Kind::Norm:
-        return norm((*this)(static_cast<const NormNode&>(*e).arg()));
-      case Kind::Transpose:
-        return transpose((*this)(static_cast<const TransposeNode&>(*e).arg()));
-      case Kind::MatMul: {
-        std::vector<Expr> fs = map(static_cast<const MatMulNode&>(*e).factors());
-        Expr r = fs[0];
-        for (std::size_t i = 1; i < fs.size(); ++i) r = mul(r, fs[i]);
-        return r;
-      }
-      case Kind::Equation: {
-        const auto& q = static_cast<const EquationNode&>(*e);
-        return equation((*this)(q.lhs()), (*this)(q.rhs()));
-      }
-      case Kind::Number:
-      case Kind::Symbol:
-      case Kind::Constant:
-        return e;
-    }
-    return e;
-  }
+  Expr rebuild(const Expr& e) { return map_children(e, *this); }
 
   NodeMemo<Expr> memo_;
 };

@@ -10,6 +10,7 @@
 #include "calculus/derivative.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
+#include "expr/map_children.h"
 #include "numeric/evaluate.h"
 
 namespace calc::grade {
@@ -108,15 +109,9 @@ class BuggyDifferentiator {
         const auto& d = static_cast<const DerivativeNode&>(*e);
         return (*this)(diff(d.expr(), d.var()));
       }
-      case Kind::Vector: {
-        std::vector<Expr> out;
-        for (const Expr& x : static_cast<const VectorNode&>(*e).elements()) out.push_back((*this)(x));
-        return vector(std::move(out));
-      }
-      case Kind::Equation: {
-        const auto& q = static_cast<const EquationNode&>(*e);
-        return equation((*this)(q.lhs()), (*this)(q.rhs()));
-      }
+      case Kind::Vector:  // componentwise, and each side of an equation
+      case Kind::Equation:
+        return map_children(e, *this);
       default:
         // Norms, transposes and matrix products of shaped symbols: calc::diff
         // decides what is differentiable, and no buggy rule lives there.
