@@ -1,7 +1,7 @@
 // Builds dist/, the whole deployable site, from web/ and the wasm build.
 //   node web/build.mjs [--wasm-dir build/wasm/web] [--out dist]
-// Steps: empty dist/; bundle web/src/main.js with esbuild into a classic IIFE
-// script, because Chromium refuses module scripts on file://; copy web/index.html (with the CSP filled in), everything
+// Steps: empty dist/; bundle web/src/boot.js and web/src/main.js with esbuild
+// into classic IIFE scripts, because Chromium refuses module scripts on file://; copy web/index.html (with the CSP filled in), everything
 // under web/static/, the core (calccore.mjs/.wasm for http, calccore.single.js
 // for file://) and KaTeX's CSS and fonts; last, the service worker, whose
 // cache name is a hash of the files it caches. The result needs no server logic:
@@ -42,8 +42,9 @@ const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 };
 
+// boot.js, a small script of its own, starts the core from <head>; app.js is the rest.
 async function bundleApp() {
-  await build({ ...BUNDLE_OPTIONS, entryPoints: { app: 'web/src/main.js' } });
+  await build({ ...BUNDLE_OPTIONS, entryPoints: { boot: 'web/src/boot.js', app: 'web/src/main.js' } });
 }
 
 // The service worker's cache is named after a hash of what it caches, so a
@@ -51,7 +52,7 @@ async function bundleApp() {
 // new core (or the reverse).
 async function bundleServiceWorker() {
   const hash = createHash('sha256');
-  for (const file of ['index.html', 'app.js', 'styles.css', ...CORE_FILES]) hash.update(await readFile(path.join(out, file)));
+  for (const file of ['index.html', 'boot.js', 'app.js', 'styles.css', ...CORE_FILES]) hash.update(await readFile(path.join(out, file)));
   await build({
     ...BUNDLE_OPTIONS,
     entryPoints: { sw: 'web/src/sw.js' },

@@ -7,12 +7,19 @@
 //    streamed and compiled while it downloads.
 //  - calccore.single.js: a classic script with the wasm embedded. Chromium
 //    refuses module scripts and fetch() on file://, so that is the file:// path.
+//
+// The load is started by boot.js from <head> (startCoreLoad), so the core
+// downloads and compiles while app.js, the stylesheets and the fonts arrive;
+// app.js then awaits the same load (loadCore).
 
 // The core's functions as named in wasm/API.md; those the build has are wrapped.
 const API_FUNCTIONS = [
   'version', 'catalog', 'preview', 'grade', 'hint', 'solution', 'variant',
   'samplePlot', 'limitTable', 'tangent', 'gradientField', 'contours', 'evaluate',
 ];
+
+// The global holding the promise of the raw module (see sharedLoad).
+const SHARED_LOAD = '__calcwbCoreModule';
 
 function loadClassicScript(src) {
   return new Promise((resolve, reject) => {
@@ -24,13 +31,39 @@ function loadClassicScript(src) {
   });
 }
 
-async function loadFactory(baseUrl) {
-  if (new URL(baseUrl).protocol === 'file:') {
-    await loadClassicScript(new URL('calccore.single.js', baseUrl).href);
-    return globalThis.createCalcCore;
-  }
-  const mod = await import(new URL('calccore.mjs', baseUrl).href);
-  return mod.default;
+async function loadFromFile(baseUrl) {
+  await loadClassicScript(new URL('calccore.single.js', baseUrl).href);
+  return globalThis.createCalcCore();
+}
+
+// Compiles calccore.wasm while it downloads. A server that does not send
+// application/wasm makes compileStreaming fail; the bytes are compiled then.
+function compileWasm(url) {
+  return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' }))
+    .catch(() => fetch(url, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+}
+
+// The wasm is fetched and compiled from the moment this runs, in parallel with
+// importing calccore.mjs, whose evaluation waits for a main thread busy with
+// app.js. Emscripten's documented Module.instantiateWasm hook (3.1.6 and
+// later) takes the compiled module instead of fetching the file again.
+async function loadOverHttp(baseUrl) {
+  const compiled = compileWasm(new URL('calccore.wasm', baseUrl));
+  compiled.catch(() => {}); // rejects the load below
+  const { default: factory } = await import(new URL('calccore.mjs', baseUrl).href);
+  return new Promise((resolve, reject) => {
+    const instantiateWasm = (imports, receiveInstance) => {
+      compiled
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+        .catch(reject);
+      return {}; // the exports arrive through receiveInstance
+    };
+    factory({ instantiateWasm }).then(resolve, reject);
+  });
+}
+
+function loadModule(baseUrl) {
+  return new URL(baseUrl).protocol === 'file:' ? loadFromFile(baseUrl) : loadOverHttp(baseUrl);
 }
 
 // Returns {name: (...args) => object} for every API function the module exports.
@@ -44,7 +77,23 @@ export function wrapModule(module) {
   return core;
 }
 
+// The one load of the page, shared through a global because boot.js and app.js
+// are separate bundles and either may run first (boot.js is async).
+function sharedLoad(baseUrl) {
+  if (!globalThis[SHARED_LOAD]) {
+    globalThis[SHARED_LOAD] = loadModule(baseUrl);
+    globalThis[SHARED_LOAD].catch(() => {}); // reported by whoever awaits loadCore()
+  }
+  return globalThis[SHARED_LOAD];
+}
+
+// Called by boot.js: starts fetching and compiling the core right away.
+export function startCoreLoad(baseUrl = document.baseURI) {
+  sharedLoad(baseUrl);
+}
+
+// The wrapped core, from the load boot.js started (or starts it, when app.js
+// runs first or boot.js failed to load).
 export async function loadCore(baseUrl = document.baseURI) {
-  const factory = await loadFactory(baseUrl);
-  return wrapModule(await factory());
+  return wrapModule(await sharedLoad(baseUrl));
 }

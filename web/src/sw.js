@@ -4,7 +4,7 @@
 // anything new from our own origin is added to the cache.
 // __CACHE_VERSION__ is filled in by web/build.mjs from a hash of the cached files.
 const CACHE = `calcwb-${__CACHE_VERSION__}`;
-const CORE = ['./', 'index.html', 'app.js', 'styles.css', 'calccore.mjs', 'calccore.wasm', 'katex/katex.min.css'];
+const CORE = ['./', 'index.html', 'boot.js', 'app.js', 'styles.css', 'calccore.mjs', 'calccore.wasm', 'katex/katex.min.css'];
 
 async function precache() {
   const cache = await caches.open(CACHE);
