@@ -16,27 +16,27 @@ constexpr std::size_t kMaxSummands = 64;
 // simplify() close to linear on large generated expressions.
 constexpr std::uint32_t kMaxSumSize = 40;
 
-struct Factor {
-  Expr base, exponent;
-};
-
-std::vector<Factor> factors_of(const Expr& term) {
+// Calls f(base, exponent) for each factor of a term: a product's factors, a
+// power's base and exponent, anything else as itself to the power 1. No
+// copies: together() runs on every sum simplify() meets, and most have no
+// denominator at all.
+template <class F>
+void for_each_factor(const Expr& term, F&& f) {
+  static const Expr one = integer(1);
   if (term.is(Kind::Mul)) {
-    std::vector<Factor> out;
-    for (const auto& [b, x] : static_cast<const MulNode&>(*term).factors()) out.push_back({b, x});
-    return out;
-  }
-  if (term.is(Kind::Pow)) {
+    for (const auto& [b, x] : static_cast<const MulNode&>(*term).factors()) f(b, x);
+  } else if (term.is(Kind::Pow)) {
     const auto& p = static_cast<const PowNode&>(*term);
-    return {{p.base(), p.exponent()}};
+    f(p.base(), p.exponent());
+  } else {
+    f(term, one);
   }
-  return {{term, integer(1)}};
 }
 
 // k when the exponent is the integer -k < 0, else 0.
-std::int64_t denominator_power(const Factor& f) {
-  const Number* n = as_number(f.exponent);
-  if (!n || !n->is_integer() || !n->is_negative() || f.base.is(Kind::Number)) return 0;
+std::int64_t denominator_power(const Expr& base, const Expr& exponent) {
+  const Number* n = as_number(exponent);
+  if (!n || !n->is_integer() || !n->is_negative() || base.is(Kind::Number)) return 0;
   return -n->num();
 }
 
@@ -64,10 +64,22 @@ std::optional<std::vector<Expr>> summands(const AddNode& a) {
   return out;
 }
 
+// Whether expand() would multiply anything out of b^x: a sum to a power it
+// expands (1 is distribution).
+bool expands(const Expr& b, const Expr& x) {
+  if (!b.is(Kind::Add)) return false;
+  const Number* n = as_number(x);
+  return n && n->is_integer() && !n->is_negative() && n->num() <= 4;
+}
+
 std::optional<std::vector<Expr>> expand(const Expr& e) {
   if (e.is(Kind::Add)) return summands(static_cast<const AddNode&>(*e));
   if (e.is(Kind::Mul)) {
     const auto& m = static_cast<const MulNode&>(*e);
+    // A product of nothing expandable is its own single summand; rebuilding
+    // it factor by factor would construct the same node again.
+    if (std::none_of(m.factors().begin(), m.factors().end(), [](const auto& f) { return expands(f.first, f.second); }))
+      return std::vector<Expr>{e};
     std::vector<Expr> acc{number(m.coefficient())};
     for (const auto& [b, x] : m.factors()) {
       auto f = expand(pow(b, x));
@@ -80,8 +92,8 @@ std::optional<std::vector<Expr>> expand(const Expr& e) {
   }
   if (e.is(Kind::Pow)) {
     const auto& p = static_cast<const PowNode&>(*e);
-    const Number* n = as_number(p.exponent());
-    if (p.base().is(Kind::Add) && n && n->is_integer() && !n->is_negative() && n->num() <= 4) {
+    if (expands(p.base(), p.exponent())) {
+      const Number* n = as_number(p.exponent());
       auto base = summands(static_cast<const AddNode&>(*p.base()));
       if (!base) return std::nullopt;
       std::vector<Expr> acc{integer(1)};
@@ -104,8 +116,9 @@ Expr together(const Expr& sum) {
   // Highest power of each denominator base over all terms.
   std::map<Expr, std::int64_t, decltype(&expr_less)> denominators(&expr_less);
   for (const auto& [t, c] : a.terms())
-    for (const Factor& f : factors_of(t))
-      if (std::int64_t k = denominator_power(f)) denominators[f.base] = std::max(denominators[f.base], k);
+    for_each_factor(t, [&](const Expr& b, const Expr& x) {
+      if (std::int64_t k = denominator_power(b, x)) denominators[b] = std::max(denominators[b], k);
+    });
   if (denominators.empty()) return Expr();
 
   // Each term times the common denominator, multiplied out.
@@ -121,12 +134,14 @@ Expr together(const Expr& sum) {
   if (!a.constant().is_zero() && !append(mul(scaled_constant))) return Expr();
   for (const auto& [t, c] : a.terms()) {
     std::vector<Expr> parts{number(c)};
-    for (const Factor& f : factors_of(t))
-      if (!denominator_power(f)) parts.push_back(pow(f.base, f.exponent));
+    for_each_factor(t, [&](const Expr& b, const Expr& x) {
+      if (!denominator_power(b, x)) parts.push_back(pow(b, x));
+    });
     for (const auto& [d, k] : denominators) {
       std::int64_t own = 0;
-      for (const Factor& f : factors_of(t))
-        if (f.base == d) own = denominator_power(f);
+      for_each_factor(t, [&](const Expr& b, const Expr& x) {
+        if (b == d) own = denominator_power(b, x);
+      });
       if (k - own > 0) parts.push_back(pow(d, integer(k - own)));
     }
     if (!append(mul(parts))) return Expr();

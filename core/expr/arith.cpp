@@ -48,6 +48,26 @@ using Factor = std::pair<Expr, Expr>;
 
 bool is_scalar(const Expr& e) { return e->shape() == Shape::Scalar; }
 
+// Stable sort of terms or factors by their first element. Sums and products
+// are small and usually arrive nearly sorted (an existing canonical node plus
+// one more operand), so insertion sort: no temporary buffer, which
+// std::stable_sort allocates on every call. Large lists use std::stable_sort.
+template <class Pair>
+void sort_by_first(std::vector<Pair>& xs) {
+  auto less = [](const Pair& a, const Pair& b) { return compare(a.first, b.first) < 0; };
+  if (xs.size() > 32) {
+    std::stable_sort(xs.begin(), xs.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < xs.size(); ++i) {
+    if (!less(xs[i], xs[i - 1])) continue;
+    Pair moving = std::move(xs[i]);
+    std::size_t j = i;
+    for (; j > 0 && less(moving, xs[j - 1]); --j) xs[j] = std::move(xs[j - 1]);
+    xs[j] = std::move(moving);
+  }
+}
+
 Expr make_add(const Number& constant, std::vector<Term> terms);
 
 // A double 1.0 or -1.0 coefficient is the exact one: 1.0*x*y is x*y.
@@ -219,8 +239,7 @@ class Sum {
   }
 
   Expr finish() {
-    std::stable_sort(terms_.begin(), terms_.end(),
-                     [](const Term& a, const Term& b) { return compare(a.first, b.first) < 0; });
+    sort_by_first(terms_);
     std::vector<Term> merged;
     merged.reserve(terms_.size());
     for (auto& t : terms_) {
@@ -354,8 +373,7 @@ class Product {
 
  private:
   void sort_factors() {
-    std::stable_sort(scalars_.begin(), scalars_.end(),
-                     [](const Factor& a, const Factor& b) { return compare(a.first, b.first) < 0; });
+    sort_by_first(scalars_);
   }
 
   // Adds the exponents of equal bases. pow() of a merged numeric base can

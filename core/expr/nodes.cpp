@@ -180,17 +180,20 @@ EquationNode::EquationNode(Expr lhs, Expr rhs)
 
 // ---- Atoms ----
 Expr number(const Number& n) {
-  // The most common numbers are shared rather than reallocated.
-  static const Expr zero = detail::make<NumberNode>(Number::integer(0));
-  static const Expr one = detail::make<NumberNode>(Number::integer(1));
-  static const Expr minus_one = detail::make<NumberNode>(Number::integer(-1));
+  // Small integers (exponents, coefficients, the 0 and 1 of every
+  // derivative) are shared rather than reallocated: constructing and freeing
+  // them was a visible part of diff() and simplify().
+  constexpr std::int64_t kShared = 16;
+  static const std::vector<Expr> shared = [] {
+    std::vector<Expr> table;
+    for (std::int64_t i = -kShared; i <= kShared; ++i) table.push_back(detail::make<NumberNode>(Number::integer(i)));
+    return table;
+  }();
   // A double zero is the exact zero: the values are equal, no literal can
   // spell a double zero, and x*0.0 then cancels like x*0.
-  if (n.is_zero()) return zero;
-  if (n.is_exact() && n.den() == 1) {
-    if (n.num() == 1) return one;
-    if (n.num() == -1) return minus_one;
-  }
+  if (n.is_zero()) return shared[kShared];
+  if (n.is_exact() && n.den() == 1 && n.num() >= -kShared && n.num() <= kShared)
+    return shared[static_cast<std::size_t>(n.num() + kShared)];
   return detail::make<NumberNode>(n);
 }
 Expr integer(std::int64_t n) { return number(Number::integer(n)); }
