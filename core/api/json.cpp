@@ -90,4 +90,30 @@ void Writer::raw(std::string_view json) {
   out_ += json;
 }
 
+std::string error_json(const ApiError& e) {
+  Writer w;
+  w.begin_object();
+  w.key("error");
+  w.begin_object();
+  w.key("code");
+  w.value(e.code);
+  w.key("en");
+  w.value(e.en);
+  w.key("zh");
+  w.value(e.zh);
+  if (e.position) {
+    w.key("position");
+    w.value(static_cast<std::int64_t>(*e.position));
+    w.key("length");
+    w.value(static_cast<std::int64_t>(e.length.value_or(1)));
+  }
+  w.end_object();
+  w.end_object();
+  return w.take();
+}
+
+std::string internal_error_json() {
+  return error_json({"internal", "The core could not handle this request.", "核心无法处理这个请求。", {}, {}});
+}
+
 }  // namespace calc::json

@@ -3,7 +3,9 @@
 // bindings) speaks JSON text, so no C++ object or exception crosses into JS and
 // native and wasm builds can be compared byte for byte.
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,5 +43,32 @@ class Writer {
   std::string out_;
   bool need_comma_ = false;
 };
+
+// A failure an API call reports instead of its result. Throw it inside
+// guarded_json; position and length point into the learner's text.
+struct ApiError {
+  std::string code, en, zh;
+  std::optional<std::size_t> position, length;
+};
+
+// {"error": {"code", "en", "zh"[, "position", "length"]}}, the one shape every
+// API call uses for failure (wasm/API.md).
+std::string error_json(const ApiError& e);
+// The error for anything unexpected (a bug, bad_alloc): the request failed, not the learner.
+std::string internal_error_json();
+
+// Runs body, which returns JSON text. A thrown ApiError becomes its error
+// object and anything else the internal one, so no C++ exception crosses the
+// API boundary into JS or the CLI.
+template <class Body>
+std::string guarded_json(Body&& body) {
+  try {
+    return body();
+  } catch (const ApiError& e) {
+    return error_json(e);
+  } catch (...) {
+    return internal_error_json();
+  }
+}
 
 }  // namespace calc::json

@@ -32,56 +32,16 @@ constexpr int kMaxGridSide = 400;
 constexpr int kMaxFieldPoints = 10000;
 constexpr std::size_t kMaxSteps = 64;
 
-// A failure on its way to {"error": …}.
-struct Failure {
-  std::string code, en, zh;
-  std::optional<std::size_t> position, length;
-};
+using json::ApiError;
 
-std::string error_json(const Failure& f) {
-  json::Writer w;
-  w.begin_object();
-  w.key("error");
-  w.begin_object();
-  w.key("code");
-  w.value(f.code);
-  w.key("en");
-  w.value(f.en);
-  w.key("zh");
-  w.value(f.zh);
-  if (f.position) {
-    w.key("position");
-    w.value(static_cast<std::int64_t>(*f.position));
-    w.key("length");
-    w.value(static_cast<std::int64_t>(f.length.value_or(1)));
-  }
-  w.end_object();
-  w.end_object();
-  return w.take();
-}
-
-// Runs body, turning a thrown Failure, or anything else, into error JSON.
-template <class Body>
-std::string guarded(Body&& body) {
-  try {
-    return body();
-  } catch (const Failure& f) {
-    return error_json(f);
-  } catch (const std::exception& e) {
-    return error_json({"internal", std::string("internal error: ") + e.what(), "内部错误", {}, {}});
-  } catch (...) {
-    return error_json({"internal", "internal error", "内部错误", {}, {}});
-  }
-}
-
-Failure bad_arguments(std::string en, std::string zh) { return {"bad-arguments", std::move(en), std::move(zh), {}, {}}; }
+ApiError bad_arguments(std::string en, std::string zh) { return {"bad-arguments", std::move(en), std::move(zh), {}, {}}; }
 
 // Parses learner text; an equation y = rhs (a lone symbol on the left) means rhs.
 Expr parse_function(std::string_view text) {
   ParseResult r = parse(text, ParseContext::permissive());
   if (!r.ok()) {
     const ParseError& e = *r.error;
-    throw Failure{e.code, e.message, e.message_zh, e.position, e.length};
+    throw ApiError{e.code, e.message, e.message_zh, e.position, e.length};
   }
   Expr e = *r.expr;
   if (e.is(Kind::Equation)) {
@@ -117,7 +77,7 @@ std::string join(const std::vector<std::string>& names) {
 std::string single_variable(const Expr& e) {
   std::vector<std::string> vars = symbol_names(e);
   if (vars.size() > 1)
-    throw Failure{"too-many-variables", "Expected a function of one variable, found " + join(vars) + ".",
+    throw ApiError{"too-many-variables", "Expected a function of one variable, found " + join(vars) + ".",
                   "应为单变量函数，但出现了 " + join(vars) + "。", {}, {}};
   return vars.empty() ? "x" : vars[0];
 }
@@ -127,7 +87,7 @@ std::string single_variable(const Expr& e) {
 std::vector<std::string> two_variables(const Expr& e) {
   std::vector<std::string> vars = symbol_names(e);
   if (vars.size() > 2)
-    throw Failure{"too-many-variables", "Expected a function of two variables, found " + join(vars) + ".",
+    throw ApiError{"too-many-variables", "Expected a function of two variables, found " + join(vars) + ".",
                   "应为二元函数，但出现了 " + join(vars) + "。", {}, {}};
   if (vars.size() == 2) return vars;
   if (vars.empty()) return {"x", "y"};
@@ -141,7 +101,7 @@ numeric::Tape compile(const Expr& e, const std::vector<std::string>& vars) {
   numeric::TapeResult r = numeric::Tape::compile(e, vars);
   if (!r.ok()) {
     const bool unbound = r.error->code == "unbound-variable";
-    throw Failure{r.error->code, r.error->message + ".",
+    throw ApiError{r.error->code, r.error->message + ".",
                   unbound ? "表达式中有未赋值的变量。" : "该表达式无法数值求值。", {}, {}};
   }
   return std::move(*r.tape);
@@ -246,7 +206,7 @@ class JsonReader {
     return std::string(s_.substr(start, i_++ - start));
   }
   [[noreturn]] void fail() {
-    throw Failure{"bad-json", "Malformed JSON argument near character " + std::to_string(i_) + ".",
+    throw ApiError{"bad-json", "Malformed JSON argument near character " + std::to_string(i_) + ".",
                   "JSON 参数格式错误（第 " + std::to_string(i_) + " 个字符附近）。", {}, {}};
   }
 
@@ -438,7 +398,7 @@ std::string tangent(std::string_view text, double x0) {
   const double y0 = evaluate(f, {{name, x0}});
   const double slope = evaluate(diff(f, x), {{name, x0}});
   if (!std::isfinite(y0) || !std::isfinite(slope))
-    throw Failure{"undefined-at-point", "The function or its derivative is undefined at this point.",
+    throw ApiError{"undefined-at-point", "The function or its derivative is undefined at this point.",
                   "函数或其导数在该点无定义。", {}, {}};
   const Expr line = simplify(tangent_line(f, x, point_number(x0)));
   json::Writer w;
@@ -567,28 +527,28 @@ std::string evaluate_text(std::string_view text, std::string_view bindings_json)
 }  // namespace
 
 std::string sample_plot_json(std::string_view expr_text, double xmin, double xmax, int n) {
-  return guarded([&] { return plot(expr_text, xmin, xmax, n); });
+  return json::guarded_json([&] { return plot(expr_text, xmin, xmax, n); });
 }
 
 std::string limit_table_json(std::string_view expr_text, double at, std::string_view hs_json) {
-  return guarded([&] { return limit_table(expr_text, at, hs_json); });
+  return json::guarded_json([&] { return limit_table(expr_text, at, hs_json); });
 }
 
 std::string tangent_json(std::string_view expr_text, double x0) {
-  return guarded([&] { return tangent(expr_text, x0); });
+  return json::guarded_json([&] { return tangent(expr_text, x0); });
 }
 
 std::string gradient_field_json(std::string_view expr_text, double xmin, double xmax, double ymin, double ymax,
                                 int nx, int ny) {
-  return guarded([&] { return gradient_field(expr_text, xmin, xmax, ymin, ymax, nx, ny); });
+  return json::guarded_json([&] { return gradient_field(expr_text, xmin, xmax, ymin, ymax, nx, ny); });
 }
 
 std::string sample_grid_json(std::string_view expr_text, double xmin, double xmax, double ymin, double ymax, int n) {
-  return guarded([&] { return sample_grid(expr_text, xmin, xmax, ymin, ymax, n); });
+  return json::guarded_json([&] { return sample_grid(expr_text, xmin, xmax, ymin, ymax, n); });
 }
 
 std::string evaluate_json(std::string_view expr_text, std::string_view bindings_json) {
-  return guarded([&] { return evaluate_text(expr_text, bindings_json); });
+  return json::guarded_json([&] { return evaluate_text(expr_text, bindings_json); });
 }
 
 }  // namespace calc::api
