@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
+#include <mutex>
+#include <optional>
 
 #include "api/json.h"
 #include "exercise/catalog.h"
+#include "grade/box_cache.h"
 #include "grade/engine.h"
 #include "grade/placeholders.h"
 #include "grade/problem.h"
@@ -20,36 +22,11 @@ namespace {
 using grade::Language;
 
 std::string error_json(std::string_view code, std::string_view en, std::string_view zh) {
-  json::Writer w;
-  w.begin_object();
-  w.key("error");
-  w.begin_object();
-  w.key("code");
-  w.value(code);
-  w.key("en");
-  w.value(en);
-  w.key("zh");
-  w.value(zh);
-  w.end_object();
-  w.end_object();
-  return w.take();
+  return json::error_json({std::string(code), std::string(en), std::string(zh), {}, {}});
 }
 
 std::string unknown_box() { return error_json("unknown-box", "No answer box has this id.", "没有这个编号的答题框。"); }
 std::string unknown_exercise() { return error_json("unknown-exercise", "No exercise has this id.", "没有这个编号的练习。"); }
-std::string internal_error() {
-  return error_json("internal", "The core could not handle this request.", "核心无法处理这个请求。");
-}
-
-// Runs body; anything thrown becomes error JSON, so nothing crosses into JS.
-template <class Body>
-std::string guarded(Body&& body) {
-  try {
-    return body();
-  } catch (...) {
-    return internal_error();
-  }
-}
 
 void text_object(json::Writer& w, std::string_view key, const exercise::Text& t, const grade::Problem& p) {
   w.key(key);
@@ -142,7 +119,7 @@ void exercise_json(json::Writer& w, const exercise::Exercise& ex, std::uint64_t 
 }  // namespace
 
 std::string catalog_json() {
-  return guarded([] {
+  return json::guarded_json([] {
     json::Writer w;
     w.begin_object();
     w.key("exercises");
@@ -155,7 +132,7 @@ std::string catalog_json() {
 }
 
 std::string preview_json(std::string_view box_id, std::string_view text) {
-  return guarded([&] {
+  return json::guarded_json([&] {
     const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
     if (!box) return unknown_box();
     const grade::Problem p = grade::make_problem(*ex, *box, 0);
@@ -203,13 +180,44 @@ std::string grade_json(std::string_view box_id, std::string_view answer, std::ui
   return grade_json(exercise::builtin_catalog(), box_id, answer, seed);
 }
 
+namespace {
+
+// The page grades answer after answer in one box; keeping a few dozen
+// prepared boxes (a whole section's worth) makes every answer after a box's
+// first one skip the reference, the sample and the candidates.
+constexpr std::size_t kCachedBoxes = 48;
+
+std::mutex builtin_cache_mutex;
+
+grade::BoxCache& builtin_cache() {
+  static grade::BoxCache cache(exercise::builtin_catalog(), kCachedBoxes);
+  return cache;
+}
+
+// The box prepared for this answer: from the cache for the built-in catalog;
+// another catalog (the CLI's) may not outlive a cache, so it is prepared afresh.
+std::optional<grade::Result> grade_box(const exercise::Catalog& catalog, std::string_view box_id,
+                                       std::string_view answer, std::uint64_t seed) {
+  if (&catalog == &exercise::builtin_catalog()) {
+    const std::lock_guard<std::mutex> lock(builtin_cache_mutex);
+    grade::PreparedBox* b = builtin_cache().find(box_id, seed);
+    if (!b) return std::nullopt;
+    return grade::grade(*b, answer);
+  }
+  const auto [ex, box] = catalog.find_box(box_id);
+  if (!box) return std::nullopt;
+  grade::PreparedBox b(*ex, *box, seed);
+  return grade::grade(b, answer);
+}
+
+}  // namespace
+
 std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id, std::string_view answer,
                        std::uint64_t seed) {
-  return guarded([&] {
-    const auto [ex, box] = catalog.find_box(box_id);
-    if (!box) return unknown_box();
-    const grade::Problem p = grade::make_problem(*ex, *box, seed);
-    const grade::Result r = grade::grade(p, grade::compute_reference(p), answer);
+  return json::guarded_json([&] {
+    const std::optional<grade::Result> graded = grade_box(catalog, box_id, answer, seed);
+    if (!graded) return unknown_box();
+    const grade::Result& r = *graded;
     json::Writer w;
     w.begin_object();
     w.key("verdict");
@@ -245,7 +253,7 @@ std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id
 }
 
 std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
-  return guarded([&] {
+  return json::guarded_json([&] {
     const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
     if (!box) return unknown_box();
     if (index < 0 || static_cast<std::size_t>(index) >= box->hints.size())
@@ -268,7 +276,7 @@ std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
 }
 
 std::string solution_json(std::string_view box_id, std::uint64_t seed) {
-  return guarded([&] {
+  return json::guarded_json([&] {
     const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
     if (!box) return unknown_box();
     const grade::Problem p = grade::make_problem(*ex, *box, seed);
@@ -292,7 +300,7 @@ std::string solution_json(std::string_view box_id, std::uint64_t seed) {
 }
 
 std::string variant_json(std::string_view exercise_id, std::uint64_t seed) {
-  return guarded([&] {
+  return json::guarded_json([&] {
     const exercise::Exercise* ex = exercise::builtin_catalog().find_exercise(exercise_id);
     if (!ex) return unknown_exercise();
     json::Writer w;

@@ -9,6 +9,7 @@
 #include "grade/diagnose.h"
 #include "grade/line.h"
 #include "grade/numeric_tasks.h"
+#include "grade/prepared.h"
 #include "numeric/evaluate.h"
 #include "print/print.h"
 
@@ -99,9 +100,9 @@ std::string factor_text(double c) {
 // The specific feedback for a scalar (or one component, or a whole
 // vector-notation vector) that differs from the reference, or nothing.
 std::optional<Feedback> diagnose(const Sampled& s, const Column& answer, const Column& reference,
-                                 const std::vector<Candidate>& candidates) {
-  for (const auto& c : candidates)
-    if (same(answer, s.evaluate(c.expr), s.tol)) return c.feedback;
+                                 CandidateColumns& candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (same(answer, candidates.column(i, s), s.tol)) return candidates[i].feedback;
   if (auto r = constant_ratio(answer, reference)) {
     if (close(*r, -1.0, {1e-9, 0})) return fb::sign_error();
     return fb::constant_factor(factor_text(*r));
@@ -124,7 +125,10 @@ std::optional<Feedback> counterexample(const Problem& p, const Sampled& s, const
                             (*reference[i])[component], what_en(p.box->task), what_zh(p.box->task));
 }
 
-Result compared(const Problem& p, const Sampled& s, const Column& answer, const std::vector<Candidate>& candidates) {
+// The candidates are only built when the answer differs from the reference.
+Result compared(PreparedBox& b, const Column& answer) {
+  const Problem& p = b.problem();
+  const Sampled& s = b.sampled();
   const Match m = match(answer, s.table.reference, s.tol);
   switch (m.outcome) {
     case Outcome::Equal: return correct();
@@ -137,46 +141,47 @@ Result compared(const Problem& p, const Sampled& s, const Column& answer, const 
     case Outcome::Differs: break;
   }
   std::vector<Feedback> out;
-  if (auto d = diagnose(s, answer, s.table.reference, candidates)) out.push_back(*d);
+  if (auto d = diagnose(s, answer, s.table.reference, b.expression_candidates())) out.push_back(*d);
   if (auto c = counterexample(p, s, answer, s.table.reference, m, m.bad_component.value_or(0))) out.push_back(*c);
   if (out.empty()) out.push_back(fb::mismatch());
   return verdict(Verdict::Incorrect, std::move(out));
 }
 
-Result grade_expression(const Problem& p, const Reference& ref, const Expr& answer) {
+Result grade_expression(PreparedBox& b, const Expr& answer) {
   if (answer.is(Kind::Equation) || answer->shape() != Shape::Scalar) {
     // A tangent line typed as y = … in a derivative box is its own mistake.
     if (answer.is(Kind::Equation)) {
       const auto& eq = static_cast<const EquationNode&>(*answer);
-      const Sampled s = sample_reference(p, ref);
-      for (const auto& c : expression_candidates(p, ref))
-        if (c.feedback.code == "tangent-for-derivative" && same(s.evaluate(eq.rhs()), s.evaluate(c.expr), s.tol))
-          return verdict(Verdict::Incorrect, {c.feedback});
+      const Sampled& s = b.sampled();
+      const Column rhs = s.evaluate(eq.rhs());
+      CandidateColumns& candidates = b.expression_candidates();
+      for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (candidates[i].feedback.code == "tangent-for-derivative" && same(rhs, candidates.column(i, s), s.tol))
+          return verdict(Verdict::Incorrect, {candidates[i].feedback});
     }
     return verdict(Verdict::Incorrect, {fb::not_an_expression()});
   }
-  const Sampled s = sample_reference(p, ref);
-  return compared(p, s, s.evaluate(answer), expression_candidates(p, ref));
+  return compared(b, b.sampled().evaluate(answer));
 }
 
-Result grade_vector_gradient(const Problem& p, const Reference& ref, const Expr& answer) {
+Result grade_vector_gradient(PreparedBox& b, const Expr& answer) {
   if (answer.is(Kind::Equation)) return verdict(Verdict::Incorrect, {fb::not_an_expression()});
   if (answer->shape() == Shape::Scalar) return verdict(Verdict::Incorrect, {fb::scalar_for_vector()});
   // A row vector (xᵀ/‖x‖) or a matrix is not the gradient's shape; sampling
   // it would only report it undefined.
   if (answer->shape() != Shape::Vector) return verdict(Verdict::Incorrect, {fb::mismatch()});
-  const Sampled s = sample_reference(p, ref);
-  return compared(p, s, s.evaluate(answer), expression_candidates(p, ref));
+  return compared(b, b.sampled().evaluate(answer));
 }
 
-Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer) {
-  const auto& expected = static_cast<const VectorNode&>(*ref.expr).elements();
+Result grade_gradient(PreparedBox& b, const Expr& answer) {
+  const Problem& p = b.problem();
+  const auto& expected = static_cast<const VectorNode&>(*b.reference().expr).elements();
   if (answer.is(Kind::Equation)) return verdict(Verdict::Incorrect, {fb::not_an_expression()});
   if (!answer.is(Kind::Vector)) return verdict(Verdict::Incorrect, {fb::scalar_for_vector()});
   const auto given = static_cast<const VectorNode&>(*answer).elements();
   if (given.size() != expected.size())
     return verdict(Verdict::Incorrect, {fb::dimension_mismatch(given.size(), expected.size())});
-  const Sampled s = sample_reference(p, ref);
+  const Sampled& s = b.sampled();
   const Column a = s.evaluate(answer);
   const Match m = match(a, s.table.reference, s.tol);
   if (m.outcome == Outcome::Equal) return correct();
@@ -193,8 +198,9 @@ Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer
   }
   const double score = static_cast<double>(right) / static_cast<double>(n);
   // Declared mistakes are about the whole vector.
-  for (const auto& c : declared_mistakes(p))
-    if (same(a, s.evaluate(c.expr), s.tol)) return verdict(Verdict::Incorrect, {c.feedback}, score);
+  CandidateColumns& declared = b.declared_mistakes();
+  for (std::size_t i = 0; i < declared.size(); ++i)
+    if (same(a, declared.column(i, s), s.tol)) return verdict(Verdict::Incorrect, {declared[i].feedback}, score);
   // Two or more wrong components, each equal to another reference component:
   // swapped (one wrong copy of a right component, [6x₁, 6x₁], is not).
   bool swapped = n - right >= 2;
@@ -217,11 +223,11 @@ Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer
       continue;
     }
     bool named = false;
-    for (const auto& c : component_candidates(p, k, expected[k])) {
-      if (same(answer_parts[k], s.evaluate(c.expr), s.tol)) {
-        out.push_back(c.feedback);
+    CandidateColumns& candidates = b.component_candidates(k, expected[k]);
+    for (std::size_t i = 0; i < candidates.size() && !named; ++i) {
+      if (same(answer_parts[k], candidates.column(i, s), s.tol)) {
+        out.push_back(candidates[i].feedback);
         named = true;
-        break;
       }
     }
     if (!named) {
@@ -239,19 +245,17 @@ Result grade_gradient(const Problem& p, const Reference& ref, const Expr& answer
 
 double value_of(const Expr& e) { return evaluate(e, {}); }
 
-Result grade_number(const Problem& p, const Reference& ref, const Expr& answer) {
+Result grade_number(PreparedBox& b, const Expr& answer) {
+  const Problem& p = b.problem();
+  const Reference& ref = b.reference();
   if (answer.is(Kind::Equation) || answer->shape() != Shape::Scalar)
     return verdict(Verdict::Incorrect, {fb::expected_number()});
   if (has_free_symbols(answer)) {
     // The derivative function where its value was asked.
     if (p.box->task == Task::DerivativeAt || p.box->task == Task::DifferenceQuotientLimit) {
-      Reference d;
-      d.expr = box_derivative(p);
-      if (d.expr) {
-        const Sampled s = sample_reference(p, d);
-        if (match(s.evaluate(answer), s.table.reference, s.tol).outcome == Outcome::Equal)
+      if (const Sampled* s = b.sampled_derivative())
+        if (match(s->evaluate(answer), s->table.reference, s->tol).outcome == Outcome::Equal)
           return verdict(Verdict::Incorrect, {fb::function_for_value()});
-      }
     }
     return verdict(Verdict::Incorrect, {fb::expected_number()});
   }
@@ -259,10 +263,8 @@ Result grade_number(const Problem& p, const Reference& ref, const Expr& answer) 
   const Tolerance tol{p.box->tolerance.rel, p.box->tolerance.abs};
   if (!std::isfinite(a)) return verdict(Verdict::Incorrect, {fb::mismatch()});
   if (close(a, ref.value, tol)) return correct();
-  for (const auto& c : number_candidates(p, ref)) {
-    const double v = value_of(c.expr);
+  for (const auto& [c, v] : b.number_candidates())
     if (std::isfinite(v) && close(a, v, tol) && !close(v, ref.value, tol)) return verdict(Verdict::Incorrect, {c.feedback});
-  }
   if (ref.value != 0 && close(a, -ref.value, tol)) return verdict(Verdict::Incorrect, {fb::sign_error()});
   if (close(a, ref.value, {1e-2, 1e-6})) return verdict(Verdict::Incorrect, {fb::too_imprecise()});
   // A factor is worth naming for a number only when it is a small integer or
@@ -291,7 +293,8 @@ Result grade_choice(const Problem& p, const Reference& ref, std::string_view ans
   return r;
 }
 
-Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
+Result grade_parsed(PreparedBox& b, Expr answer) {
+  const Problem& p = b.problem();
   // Written derivatives (∂u/∂a, d/dx(...)) are resolved first; an answer that
   // only restates the question resolves to the reference and is refused.
   const int written = count_derivatives(answer, kMaxWrittenDerivatives);
@@ -306,20 +309,20 @@ Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
       return verdict(Verdict::Incorrect, {mentions_derivative_of(answer, p.of()) ? fb::restates_question() : fb::mismatch()});
     }
     if (p.box->kind == BoxKind::Expression || p.box->kind == BoxKind::Vector) {
-      const Result r = p.box->task == Task::Gradient ? grade_gradient(p, ref, resolved)
-                       : p.box->task == Task::VectorGradient ? grade_vector_gradient(p, ref, resolved)
-                                                              : grade_expression(p, ref, resolved);
+      const Result r = p.box->task == Task::Gradient ? grade_gradient(b, resolved)
+                       : p.box->task == Task::VectorGradient ? grade_vector_gradient(b, resolved)
+                                                              : grade_expression(b, resolved);
       if (r.verdict == Verdict::Correct) return verdict(Verdict::Incorrect, {fb::restates_question()});
       return r;
     }
     answer = resolved;
   }
   switch (p.box->kind) {
-    case BoxKind::Expression: return grade_expression(p, ref, answer);
+    case BoxKind::Expression: return grade_expression(b, answer);
     case BoxKind::Vector:
-      return p.box->task == Task::Gradient ? grade_gradient(p, ref, answer) : grade_vector_gradient(p, ref, answer);
-    case BoxKind::Number: return grade_number(p, ref, answer);
-    case BoxKind::Line: return grade_line(p, ref, answer);
+      return p.box->task == Task::Gradient ? grade_gradient(b, answer) : grade_vector_gradient(b, answer);
+    case BoxKind::Number: return grade_number(b, answer);
+    case BoxKind::Line: return grade_line(b, answer);
     case BoxKind::Choice: break;
   }
   return verdict(Verdict::Incorrect, {fb::mismatch()});
@@ -327,8 +330,8 @@ Result grade_parsed(const Problem& p, const Reference& ref, Expr answer) {
 
 // "y = 4x - 4" typed in a derivative box of an exercise that also asks for
 // the tangent: y is unknown there, but the mistake deserves its own message.
-std::optional<Result> tangent_in_derivative_box(const Problem& p, const Reference& ref, std::string_view answer,
-                                                const ParseError& error) {
+std::optional<Result> tangent_in_derivative_box(PreparedBox& b, std::string_view answer, const ParseError& error) {
+  const Problem& p = b.problem();
   if (error.code != "unknown-symbol" || p.box->kind != BoxKind::Expression) return std::nullopt;
   bool has_tangent = false;
   for (const auto& b : p.exercise->boxes) has_tangent = has_tangent || b.task == Task::TangentLine;
@@ -337,7 +340,7 @@ std::optional<Result> tangent_in_derivative_box(const Problem& p, const Referenc
   with_y.scalars.push_back("y");
   ParseResult r = parse(answer, with_y);
   if (!r.ok() || !r.expr->is(Kind::Equation)) return std::nullopt;
-  Result g = grade_expression(p, ref, *r.expr);
+  Result g = grade_expression(b, *r.expr);
   if (g.feedback.empty() || g.feedback[0].code != "tangent-for-derivative") return std::nullopt;
   g.latex = to_latex(*r.expr);
   return g;
@@ -345,10 +348,10 @@ std::optional<Result> tangent_in_derivative_box(const Problem& p, const Referenc
 
 }  // namespace
 
-Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {
+Result grade_expr(PreparedBox& b, const Expr& answer) {
   try {
-    if (!ref.ok()) return verdict(Verdict::Undecided, {fb::undecided()});
-    Result r = grade_parsed(p, ref, answer);
+    if (!b.reference().ok()) return verdict(Verdict::Undecided, {fb::undecided()});
+    Result r = grade_parsed(b, answer);
     r.latex = to_latex(answer);
     return r;
   } catch (...) {
@@ -356,13 +359,14 @@ Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {
   }
 }
 
-Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
+Result grade(PreparedBox& b, std::string_view answer) {
   try {
-    if (!ref.ok()) return verdict(Verdict::Undecided, {fb::undecided()});
-    if (p.box->kind == BoxKind::Choice) return grade_choice(p, ref, answer);
+    const Problem& p = b.problem();
+    if (!b.reference().ok()) return verdict(Verdict::Undecided, {fb::undecided()});
+    if (p.box->kind == BoxKind::Choice) return grade_choice(p, b.reference(), answer);
     ParseResult parsed = parse(answer, p.learner);
     if (!parsed.ok()) {
-      if (auto r = tangent_in_derivative_box(p, ref, answer, *parsed.error)) return *r;
+      if (auto r = tangent_in_derivative_box(b, answer, *parsed.error)) return *r;
       Result r = verdict(Verdict::Invalid, {Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message}});
       r.position = parsed.error->position;
       r.length = parsed.error->length;
@@ -370,7 +374,7 @@ Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
     }
     const Expr& e = *parsed.expr;
     if (e->size() > kMaxAnswerNodes) return verdict(Verdict::Incorrect, {fb::mismatch()});
-    Result r = grade_parsed(p, ref, e);
+    Result r = grade_parsed(b, e);
     r.latex = to_latex(e);
     return r;
   } catch (const std::exception&) {
@@ -378,6 +382,16 @@ Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
   } catch (...) {
     return verdict(Verdict::Undecided, {fb::undecided()});
   }
+}
+
+Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {
+  PreparedBox b(p, ref);
+  return grade_expr(b, answer);
+}
+
+Result grade(const Problem& p, const Reference& ref, std::string_view answer) {
+  PreparedBox b(p, ref);
+  return grade(b, answer);
 }
 
 }  // namespace calc::grade

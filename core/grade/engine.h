@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "grade/feedback.h"
+#include "grade/prepared.h"
 #include "grade/problem.h"
 #include "grade/reference.h"
 
@@ -25,9 +26,15 @@ struct Result {
   std::string latex;                            // the answer as understood, when it parsed
 };
 
-Result grade(const Problem& p, const Reference& ref, std::string_view answer);
+// Grades against a prepared box, which keeps what it computes for the next
+// answer to the same box (see prepared.h); the result is the same as for a
+// fresh one.
+Result grade(PreparedBox& box, std::string_view answer);
 // Grades an already parsed answer (an author's declared mistake, written with
 // parameters the learner's context does not have).
+Result grade_expr(PreparedBox& box, const Expr& answer);
+// The same for one answer, preparing the box afresh.
+Result grade(const Problem& p, const Reference& ref, std::string_view answer);
 Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer);
 
 }  // namespace calc::grade

@@ -57,7 +57,9 @@ Result incorrect(Feedback f) {
 
 }  // namespace
 
-Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
+Result grade_line(PreparedBox& b, const Expr& answer) {
+  const Problem& p = b.problem();
+  const Reference& ref = b.reference();
   if (answer->shape() != Shape::Scalar) return incorrect(fb::not_a_line());
   const Expr x = p.wrt()[0];
   const std::string xname = static_cast<const SymbolNode&>(*x).name();
@@ -68,16 +70,10 @@ Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
   // bare expression (or y = …) that agrees with f′ or f at sampled points.
   if (explicit_y) {
     Expr rhs = answer.is(Kind::Equation) ? static_cast<const EquationNode&>(*answer).rhs() : answer;
-    Reference d;
-    d.expr = box_derivative(p);
-    if (d.expr) {
-      const Sampled s = sample_reference(p, d);
-      if (same(s.evaluate(rhs), s.table.reference, s.tol)) return incorrect(fb::derivative_for_tangent());
-    }
-    Reference f;
-    f.expr = p.of();
-    const Sampled s = sample_reference(p, f);
-    if (same(s.evaluate(rhs), s.table.reference, s.tol)) return incorrect(fb::function_for_tangent());
+    if (const Sampled* d = b.sampled_derivative())
+      if (same(d->evaluate(rhs), d->table.reference, d->tol)) return incorrect(fb::derivative_for_tangent());
+    const Sampled& f = b.sampled_function();
+    if (same(f.evaluate(rhs), f.table.reference, f.tol)) return incorrect(fb::function_for_tangent());
   }
   // Slope and intercept come from differences of F, exact up to rounding, so
   // the box's tolerance gets a floor of 1e-9.
@@ -92,16 +88,17 @@ Result grade_line(const Problem& p, const Reference& ref, const Expr& answer) {
     r.feedback = {fb::correct()};
     return r;
   }
-  for (const auto& c : declared_mistakes(p)) {
+  CandidateColumns& declared = b.declared_mistakes();
+  for (std::size_t i = 0; i < declared.size(); ++i) {
     bool ey = false;
-    const auto m = as_line(implicit_form(c.expr, y, ey), xname);
-    if (m && near(m->slope, line->slope) && near(m->intercept, line->intercept)) return incorrect(c.feedback);
+    const auto m = as_line(implicit_form(declared[i].expr, y, ey), xname);
+    if (m && near(m->slope, line->slope) && near(m->intercept, line->intercept)) return incorrect(declared[i].feedback);
   }
   const double x0 = evaluate(p.at, {});
   const double y_contact = ref.slope * x0 + ref.intercept;
   // The tangent at another (small integer) point of the same function.
   const Expr f = p.of();
-  const Expr df = box_derivative(p);
+  const Expr& df = b.derivative();
   for (int q = -3; q <= 3 && df; ++q) {
     if (q == x0) continue;
     const double m = evaluate(df, {{xname, double(q)}}), fq = evaluate(f, {{xname, double(q)}});

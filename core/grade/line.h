@@ -8,6 +8,6 @@
 
 namespace calc::grade {
 
-Result grade_line(const Problem& p, const Reference& ref, const Expr& answer);
+Result grade_line(PreparedBox& b, const Expr& answer);
 
 }  // namespace calc::grade

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "numeric/libm/libm.h"
+#include "numeric/tape.h"
 
 namespace calc::grade {
 
@@ -51,38 +53,85 @@ double draw(Rng& rng, exercise::Domain d) {
   return round_3_significant(negative ? -magnitude : magnitude);
 }
 
-// The k-th point of a scenario: the first three use -1, 0, 1 (rotated per
-// symbol so several variables don't all take the same value), the rest random.
-Bindings point(const Scenario& s, std::size_t k, Rng& rng) {
+// The k-th point of a scenario, as values in the order of its symbols: the
+// first three use -1, 0, 1 (rotated per symbol so several variables don't all
+// take the same value), the rest random.
+std::vector<double> point(const Scenario& s, std::size_t k, Rng& rng) {
   static constexpr double kSpecial[] = {-1.0, 0.0, 1.0};
   while (true) {
-    Bindings b;
+    std::vector<double> row;
+    row.reserve(s.symbols.size());
     for (std::size_t i = 0; i < s.symbols.size(); ++i) {
       const auto& sym = s.symbols[i];
       double v = k < 3 ? kSpecial[(k + i) % 3] : draw(rng, sym.domain);
       if (!allowed(v, sym.domain)) v = draw(rng, sym.domain);
       while (!allowed(v, sym.domain)) v = draw(rng, sym.domain);
-      b[sym.name] = v;
+      row.push_back(v);
     }
-    const bool vector_group = std::any_of(s.symbols.begin(), s.symbols.end(), [](const SampledSymbol& x) {
-      return x.domain == exercise::Domain::VectorNonZero;
-    });
-    bool all_zero = true;
-    for (const auto& sym : s.symbols)
-      if (sym.domain == exercise::Domain::VectorNonZero && b[sym.name] != 0) all_zero = false;
-    if (!vector_group || !all_zero) return b;
+    bool vector_group = false, all_zero = true;
+    for (std::size_t i = 0; i < s.symbols.size(); ++i) {
+      if (s.symbols[i].domain != exercise::Domain::VectorNonZero) continue;
+      vector_group = true;
+      if (row[i] != 0) all_zero = false;
+    }
+    if (!vector_group || !all_zero) return row;
     k = 3;  // the special point was the excluded origin; draw a random one instead
   }
 }
 
-std::optional<std::vector<double>> values_at(const Expr& lowered, const Bindings& b) {
-  if (!lowered) return std::nullopt;
-  std::vector<double> v = evaluate_vector(lowered, b);
-  if (v.empty()) return std::nullopt;
-  for (double x : v)
-    if (!std::isfinite(x)) return std::nullopt;
-  return v;
+Bindings bindings(const Scenario& s, const std::vector<double>& row) {
+  Bindings b;
+  for (std::size_t i = 0; i < s.symbols.size(); ++i) b[s.symbols[i].name] = row[i];
+  return b;
 }
+
+// A lowered expression compiled once over a scenario's symbols. Every value
+// of a table goes through a tape, the reference's as well as the answers',
+// so equal expressions give bit-identical columns.
+class Compiled {
+ public:
+  Compiled(const Scenario& s, const Expr& lowered) {
+    if (!lowered) return;
+    std::vector<std::string> names;
+    for (const auto& sym : s.symbols) names.push_back(sym.name);
+    numeric::TapeResult r = numeric::Tape::compile(lowered, names);
+    // A tape without outputs (an empty vector) has no value anywhere.
+    if (r.ok() && r.tape->output_count() > 0) tape_ = std::move(r.tape);
+  }
+
+  // Values at `rows` points (row-major inputs), appended to `out`; nullopt
+  // where a value is not finite or the expression has no numeric meaning
+  // (unbound symbol, abstract function, a lowering that failed).
+  void values(std::span<const double> inputs, std::size_t rows, Column& out) const {
+    if (!tape_) {
+      out.insert(out.end(), rows, std::nullopt);
+      return;
+    }
+    const std::size_t n = tape_->output_count();
+    std::vector<double> results(rows * n);
+    tape_->evaluate(inputs, results);
+    for (std::size_t i = 0; i < rows; ++i) {
+      const auto first = results.begin() + static_cast<std::ptrdiff_t>(i * n);
+      if (std::all_of(first, first + static_cast<std::ptrdiff_t>(n), [](double x) { return std::isfinite(x); }))
+        out.emplace_back(std::in_place, first, first + static_cast<std::ptrdiff_t>(n));
+      else
+        out.push_back(std::nullopt);
+    }
+  }
+
+  // The value at one point (while points are drawn one by one), without the
+  // batch's block of registers.
+  std::optional<std::vector<double>> at(const std::vector<double>& row) {
+    if (!tape_) return std::nullopt;
+    std::vector<double> v(tape_->output_count());
+    if (tape_->run<double>(row, v, registers_) > 0) return std::nullopt;
+    return v;
+  }
+
+ private:
+  std::optional<numeric::Tape> tape_;
+  std::vector<double> registers_;
+};
 
 Expr lower_safely(const Scenario& s, const Expr& e) {
   try {
@@ -105,17 +154,21 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
                      std::uint64_t seed, std::size_t per_scenario, const std::vector<Expr>& guards) {
   Table t;
   Rng rng(seed);
+  t.inputs.resize(scenarios.size());
   for (std::size_t si = 0; si < scenarios.size() && si < lowered_references.size(); ++si) {
-    const Expr& lowered = lowered_references[si];
+    Compiled reference(scenarios[si], lowered_references[si]);
+    Compiled guard(scenarios[si], si < guards.size() ? guards[si] : Expr());
+    const bool guarded = si < guards.size() && guards[si];
     std::size_t kept = 0;
     for (std::size_t k = 0; k < 4 * per_scenario && kept < per_scenario; ++k) {
       ++t.attempts;
-      Bindings b = point(scenarios[si], k, rng);
-      auto v = values_at(lowered, b);
+      std::vector<double> row = point(scenarios[si], k, rng);
+      auto v = reference.at(row);
       if (!v) continue;
-      if (si < guards.size() && guards[si] && !values_at(guards[si], b)) continue;
+      if (guarded && !guard.at(row)) continue;
       t.scenario.push_back(si);
-      t.points.push_back(std::move(b));
+      t.points.push_back(bindings(scenarios[si], row));
+      t.inputs[si].insert(t.inputs[si].end(), row.begin(), row.end());
       t.reference.push_back(std::move(v));
       ++kept;
     }
@@ -124,17 +177,22 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
 }
 
 Column column(const std::vector<Scenario>& scenarios, const Table& table, const Expr& e) {
-  std::vector<Expr> lowered(scenarios.size());
-  std::vector<bool> done(scenarios.size(), false);
+  // Each scenario's points, evaluated in one batch, then put back in table order.
+  std::vector<Column> per_scenario(scenarios.size());
+  for (std::size_t si = 0; si < scenarios.size() && si < table.inputs.size(); ++si) {
+    const std::size_t width = scenarios[si].symbols.size();
+    const std::size_t rows = width ? table.inputs[si].size() / width
+                                   : static_cast<std::size_t>(std::count(table.scenario.begin(), table.scenario.end(), si));
+    if (rows == 0) continue;
+    Compiled(scenarios[si], lower_safely(scenarios[si], e)).values(table.inputs[si], rows, per_scenario[si]);
+  }
   Column c;
   c.reserve(table.points.size());
+  std::vector<std::size_t> next(scenarios.size(), 0);
   for (std::size_t i = 0; i < table.points.size(); ++i) {
     const std::size_t si = table.scenario[i];
-    if (!done[si]) {
-      lowered[si] = lower_safely(scenarios[si], e);
-      done[si] = true;
-    }
-    c.push_back(values_at(lowered[si], table.points[i]));
+    c.push_back(si < per_scenario.size() && next[si] < per_scenario[si].size() ? std::move(per_scenario[si][next[si]++])
+                                                                                : std::nullopt);
   }
   return c;
 }

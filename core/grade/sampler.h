@@ -52,6 +52,9 @@ struct Table {
   std::vector<Bindings> points;
   Column reference;  // always defined at the table's points
   std::size_t attempts = 0;
+  // Per scenario, its points' values row-major in the order of the
+  // scenario's symbols: the input of one batched tape evaluation per column.
+  std::vector<std::vector<double>> inputs;
 };
 
 inline constexpr std::size_t kPointsPerScenario = 31;
@@ -76,7 +79,8 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
                      std::uint64_t seed, std::size_t per_scenario = kPointsPerScenario,
                      const std::vector<Expr>& guards = {});
 
-// Lowers e per scenario once and evaluates it at each point of the table.
+// Lowers e per scenario once, compiles it to a numeric::Tape and evaluates
+// it at all of the scenario's points in one batch.
 Column column(const std::vector<Scenario>& scenarios, const Table& table, const Expr& e);
 
 // "x = 0.7" or "(x_1, x_2) = (1, -2.5)".

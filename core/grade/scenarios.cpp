@@ -1,8 +1,11 @@
 #include "grade/scenarios.h"
 
+#include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "calculus/lower.h"
+#include "calculus/substitute.h"
 
 namespace calc::grade {
 
@@ -29,6 +32,47 @@ std::string random_body(const std::vector<std::string>& params, Rng& rng) {
   if (params.size() >= 2) body += coefficient() + "(" + params[0] + ")*(" + params[1] + ")";
   return body;
 }
+
+// Instantiates abstract functions like instantiate_functions, keeping each
+// call it instantiated: the answers to one box use the same few calls
+// (f_x(x(a, b), ...), x_a(a, b)), and instantiating one differentiates and
+// substitutes a body. A call's instance does not depend on where it occurs,
+// so the kept ones give exactly what instantiating afresh gives.
+class CallInstantiator {
+ public:
+  explicit CallInstantiator(std::vector<FunctionInstance> instances) : instances_(std::move(instances)) {}
+
+  Expr operator()(const Expr& e) {
+    Substitution calls;
+    std::unordered_set<const Node*> seen;
+    collect(e, calls, seen);
+    return calls.empty() ? e : substitute(e, calls);
+  }
+
+ private:
+  // Learners can type arbitrarily many distinct calls; past this many kept
+  // ones the store starts over.
+  static constexpr std::size_t kMaxKept = 256;
+
+  // The outermost calls of e (their arguments are instantiated with them).
+  void collect(const Expr& e, Substitution& calls, std::unordered_set<const Node*>& seen) {
+    if (!seen.insert(e.get()).second) return;
+    if (!e.is(Kind::Function)) {
+      for_each_child(e, [&](const Expr& c) { collect(c, calls, seen); });
+      return;
+    }
+    auto it = kept_.find(e);
+    if (it == kept_.end()) {
+      Expr instance = instantiate_functions(e, instances_);
+      if (kept_.size() >= kMaxKept) kept_.clear();
+      it = kept_.emplace(e, std::move(instance)).first;
+    }
+    calls.emplace(e, it->second);
+  }
+
+  std::vector<FunctionInstance> instances_;
+  Substitution kept_;
+};
 
 std::vector<SampledSymbol> scalar_symbols(const Problem& p) {
   std::vector<SampledSymbol> out;
@@ -67,7 +111,8 @@ ScenarioSet make_scenarios(const Problem& p) {
         if (r.ok()) instances.push_back({f.name, f.params, *r.expr});
       }
       Scenario s;
-      s.lower = [instances](const Expr& e) { return instantiate_functions(e, instances); };
+      auto instantiate = std::make_shared<CallInstantiator>(std::move(instances));
+      s.lower = [instantiate](const Expr& e) { return (*instantiate)(e); };
       s.symbols = scalar_symbols(p);
       set.scenarios.push_back(std::move(s));
       set.dimensions.push_back(0);

@@ -1,0 +1,81 @@
+#pragma once
+// Everything grading needs about one box under one variant except the
+// answer: the problem, its reference, the reference sampled at the comparison
+// points, and the candidate wrong answers with their values there.
+//
+// Each part is computed on first use and kept. The reference and its sample
+// are needed by every answer; the candidates (buggy rules, structural slips)
+// only by an answer that differs from the reference, so a right answer never
+// builds them; a candidate's column is computed only when the diagnosis gets
+// to it. Every part is a pure function of the problem and its reference, so
+// when (or whether) it was computed earlier never changes a verdict.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "grade/compare.h"
+#include "grade/diagnose.h"
+#include "grade/problem.h"
+#include "grade/reference.h"
+
+namespace calc::grade {
+
+// Candidates in diagnosis order, each with its column at a sample's points
+// (computed on first request).
+class CandidateColumns {
+ public:
+  explicit CandidateColumns(std::vector<Candidate> candidates)
+      : candidates_(std::move(candidates)), columns_(candidates_.size()) {}
+  std::size_t size() const { return candidates_.size(); }
+  const Candidate& operator[](std::size_t i) const { return candidates_[i]; }
+  const Column& column(std::size_t i, const Sampled& s);
+
+ private:
+  std::vector<Candidate> candidates_;
+  std::vector<std::optional<Column>> columns_;
+};
+
+// A number box's candidates with their values.
+struct NumberCandidate {
+  Candidate candidate;
+  double value;
+};
+
+class PreparedBox {
+ public:
+  PreparedBox(Problem p, Reference ref) : problem_(std::move(p)), reference_(std::move(ref)) {}
+  // make_problem and compute_reference for the box under `seed`.
+  PreparedBox(const exercise::Exercise& ex, const exercise::Box& box, std::uint64_t seed);
+
+  const Problem& problem() const { return problem_; }
+  const Reference& reference() const { return reference_; }
+
+  // The reference at the box's sample points.
+  const Sampled& sampled();
+  // The derivative of the box's function in its variable (null when there is
+  // none) and the function itself, each sampled as a reference: what a
+  // number or line box compares a function typed instead of a value with.
+  const Expr& derivative();
+  const Sampled* sampled_derivative();
+  const Sampled& sampled_function();
+
+  // Candidates, built on first request (see diagnose.h), columns at sampled().
+  CandidateColumns& expression_candidates();
+  CandidateColumns& declared_mistakes();
+  CandidateColumns& component_candidates(std::size_t i, const Expr& reference_i);
+  const std::vector<NumberCandidate>& number_candidates();
+
+ private:
+  Problem problem_;
+  Reference reference_;
+  std::optional<Sampled> sampled_;
+  std::optional<Expr> derivative_;
+  std::optional<std::optional<Sampled>> sampled_derivative_;
+  std::optional<Sampled> sampled_function_;
+  std::optional<CandidateColumns> expression_candidates_, declared_mistakes_;
+  std::map<std::size_t, CandidateColumns> component_candidates_;
+  std::optional<std::vector<NumberCandidate>> number_candidates_;
+};
+
+}  // namespace calc::grade
