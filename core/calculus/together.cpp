@@ -108,18 +108,135 @@ std::optional<std::vector<Expr>> expand(const Expr& e) {
   return std::vector<Expr>{e};
 }
 
+using Denominators = std::map<Expr, std::int64_t, decltype(&expr_less)>;
+// A summand's factors with its coefficient set aside, in any order. Two
+// summands are like terms (add() merges them) exactly when these agree.
+using Unit = std::vector<std::pair<Expr, Expr>>;
+
+Unit unit_of(const Expr& summand) {
+  Unit u;
+  for_each_factor(summand, [&](const Expr& b, const Expr& x) { u.emplace_back(b, x); });
+  return u;
+}
+
+bool same_unit(const Unit& a, const Unit& b) {
+  return a.size() == b.size() &&
+         std::all_of(a.begin(), a.end(), [&](const auto& f) { return std::find(b.begin(), b.end(), f) != b.end(); });
+}
+
+// The size of the unit as a term of a sum: a lone factor to the power 1 is
+// the base itself, another lone factor a Pow, more factors a Mul.
+std::uint32_t unit_size(const Unit& u) {
+  if (u.size() == 1 && is_one(u[0].second)) return u[0].first->size();
+  std::uint32_t s = 1;
+  for (const auto& [b, x] : u) s += b->size() + x->size();
+  return s;
+}
+
+// The size of mul(add(numerator), Π d^-k), from the numerator's summands
+// (their units, and whether their numbers add up to a nonzero constant),
+// when it follows without building them: no two units alike (nothing
+// cancels or merges), at least two terms left in the sum (so it stays a
+// sum), and denominators that are atoms (so d^-k is a plain power that
+// cannot merge with the sum). nullopt otherwise. Sizes follow nodes.cpp: a
+// sum counts itself and each term plus its coefficient, a product itself
+// and each base and exponent.
+std::optional<std::uint32_t> quotient_size(const std::vector<Unit>& units, bool constant, const Denominators& denominators) {
+  std::uint32_t size = 1;  // the product
+  for (const auto& [d, k] : denominators) {
+    if (!d.is(Kind::Symbol) && !d.is(Kind::Constant) && !d.is(Kind::Apply) && !d.is(Kind::Function))
+      return std::nullopt;
+    size += d->size() + 1;  // base and exponent
+  }
+  if (units.size() + (constant ? 1 : 0) < 2) return std::nullopt;
+  std::uint32_t sum_size = 1;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_unit(units[i], units[j])) return std::nullopt;
+    sum_size += unit_size(units[i]) + 1;
+  }
+  return size + sum_size + 1;  // the sum as a factor, to the power 1
+}
+
+// quotient_size() of the built numerator's summands.
+std::optional<std::uint32_t> built_quotient_size(const std::vector<Expr>& numerator, const Denominators& denominators) {
+  Number constant;
+  std::vector<Unit> units;
+  for (const Expr& n : numerator) {
+    if (const Number* c = as_number(n)) {
+      constant = constant + *c;
+    } else if (n.is(Kind::Add)) {
+      return std::nullopt;
+    } else {
+      units.push_back(unit_of(n));
+    }
+  }
+  return quotient_size(units, !constant.is_zero(), denominators);
+}
+
+// quotient_size() before building anything, when each summand of the
+// numerator is one term's own factors times the denominators it lacks:
+// no term has a sum among its factors (nothing to multiply out), and a
+// denominator base appears in a term only with an integer exponent (which
+// pow() adds up plainly). Only one term
+// can lose every factor (two such terms would be alike), so the numbers add
+// to a nonzero constant exactly when there is one.
+std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Denominators& denominators) {
+  std::vector<Unit> units;
+  bool constant = false;
+  if (!a.constant().is_zero()) {
+    Unit u;
+    for (const auto& [d, k] : denominators) u.emplace_back(d, integer(k));
+    units.push_back(std::move(u));
+  }
+  for (const auto& [t, c] : a.terms()) {
+    Unit u;
+    bool plain = true;
+    for_each_factor(t, [&](const Expr& b, const Expr& x) {
+      if (denominator_power(b, x) || denominators.count(b)) return;  // the latter: below
+      plain = plain && !b.is(Kind::Add);
+      u.emplace_back(b, x);
+    });
+    if (!plain) return std::nullopt;
+    for (const auto& [d, k] : denominators) {
+      // The term's own exponent of d: negative as a denominator, a positive
+      // integer (x^2 in 3x^2 over x^2: x^4) adds up; anything else would
+      // need pow() to tell.
+      std::int64_t own = 0;
+      for_each_factor(t, [&](const Expr& b, const Expr& x) {
+        if (b != d) return;
+        const Number* n = as_number(x);
+        if (!n || !n->is_integer()) plain = false;
+        else own = n->num();
+      });
+      if (!plain) return std::nullopt;
+      if (k + own > 0) u.emplace_back(d, integer(k + own));
+    }
+    if (u.empty())
+      constant = true;
+    else
+      units.push_back(std::move(u));
+  }
+  return quotient_size(units, constant, denominators);
+}
+
 }  // namespace
 
 Expr together(const Expr& sum) {
   if (sum->shape() != Shape::Scalar || sum->size() > kMaxSumSize) return Expr();
   const auto& a = static_cast<const AddNode&>(*sum);
   // Highest power of each denominator base over all terms.
-  std::map<Expr, std::int64_t, decltype(&expr_less)> denominators(&expr_less);
+  Denominators denominators(&expr_less);
   for (const auto& [t, c] : a.terms())
     for_each_factor(t, [&](const Expr& b, const Expr& x) {
       if (std::int64_t k = denominator_power(b, x)) denominators[b] = std::max(denominators[b], k);
     });
   if (denominators.empty()) return Expr();
+  // Most sums with a denominator gain nothing (3x^2 + x^(-2) over x^2 is
+  // (3x^4 + 1)/x^2): tell so from the terms when they allow, before
+  // building anything, and otherwise from the numerator's summands, before
+  // building the sum and the quotient.
+  if (auto predicted = predicted_quotient_size(a, denominators); predicted && *predicted >= sum->size()) return Expr();
 
   // Each term times the common denominator, multiplied out.
   std::vector<Expr> numerator;
@@ -146,6 +263,8 @@ Expr together(const Expr& sum) {
     }
     if (!append(mul(parts))) return Expr();
   }
+  if (auto predicted = built_quotient_size(numerator, denominators); predicted && *predicted >= sum->size())
+    return Expr();
   std::vector<Expr> result{add(numerator)};
   for (const auto& [d, k] : denominators) result.push_back(pow(d, integer(-k)));
   Expr r = mul(result);

@@ -382,6 +382,9 @@ class Product {
   void merge_scalars() {
     for (int pass = 0; pass < 4; ++pass) {
       sort_factors();
+      // Usually every base is distinct: then there is nothing to rebuild.
+      auto same_base = [](const Factor& a, const Factor& b) { return a.first == b.first; };
+      if (std::adjacent_find(scalars_.begin(), scalars_.end(), same_base) == scalars_.end()) return;
       bool merged_any = false;
       std::vector<Factor> out;
       out.reserve(scalars_.size());
