@@ -47,6 +47,21 @@ TEST(Simplify, QuotientRuleResultsOverOneDenominator) {
   EXPECT_NEAR(evaluate(s, {{"x", 0.7}}), evaluate(big, {{"x", 0.7}}), 1e-9 * std::abs(evaluate(big, {{"x", 0.7}})));
 }
 
+// Sums over monomial denominators, where together() decides from the terms
+// without building the quotient: it still combines whenever that is smaller,
+// and only then.
+TEST(Simplify, MonomialDenominatorsCombineOnlyWhenSmaller) {
+  Expr x = symbol("x"), y = symbol("y"), z = symbol("z");
+  EXPECT_EQ(simplify(add(div(y, x), div(z, x))), div(add(y, z), x));
+  EXPECT_EQ(simplify(add(add(div(y, x), div(z, x)), div(integer(1), x))), div(add(add(y, z), integer(1)), x));
+  // The factor x that 1/x lacks is multiplied in: (x + y + z)/x^2.
+  EXPECT_EQ(simplify(add(add(div(y, sq(x)), div(z, sq(x))), div(integer(1), x))), div(add(add(x, y), z), sq(x)));
+  // No smaller combined, so kept: (2x + y)/x, (x^3 + 1)/x, (y + x z)/x^2, (x + y)/(x y).
+  for (const Expr& kept : {add(integer(2), div(y, x)), add(sq(x), div(integer(1), x)), add(div(y, sq(x)), div(z, x)),
+                           add(div(integer(1), x), div(integer(1), y))})
+    EXPECT_EQ(simplify(kept), kept);
+}
+
 TEST(Simplify, EvenPowersOfAbs) {
   Expr x = symbol("x");
   EXPECT_EQ(simplify(sq(call("abs", x))), sq(x));
