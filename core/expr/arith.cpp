@@ -141,9 +141,9 @@ class ContentOf {
 
 }  // namespace
 
-// 6x + 4 -> 2, -x/2 - 1 -> -1/2 (see internal.h). The sign is that of the
-// first term in canonical order (of its first entry, for an explicit vector).
-std::optional<Number> detail::content(const AddNode& sum) {
+namespace {
+
+ContentOf content_of(const AddNode& sum) {
   ContentOf acc;
   for (const auto& [t, c] : sum.terms()) {
     if (t.is(Kind::Vector))
@@ -152,6 +152,17 @@ std::optional<Number> detail::content(const AddNode& sum) {
       acc.number(c);
   }
   acc.number(sum.constant());
+  return acc;
+}
+
+}  // namespace
+
+bool detail::has_unknown_content(const AddNode& sum) { return !content_of(sum).ok(); }
+
+// 6x + 4 -> 2, -x/2 - 1 -> -1/2 (see internal.h). The sign is that of the
+// first term in canonical order (of its first entry, for an explicit vector).
+std::optional<Number> detail::content(const AddNode& sum) {
+  const ContentOf acc = content_of(sum);
   if (!acc.ok()) return std::nullopt;
   const Number g = acc.result();
   if (g.is_one() || g.is_zero()) return std::nullopt;

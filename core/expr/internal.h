@@ -58,4 +58,10 @@ Expr matmul(std::vector<Expr> factors, Number& coefficient);
 // a coefficient is a double, or it would overflow.
 std::optional<Number> content(const AddNode& sum);
 
+// Whether content() cannot be computed at all (a double among the numbers,
+// or an overflow, as for 1/312345678901234567*x - 1/8901234567): such a sum
+// keeps a coefficient multiplied into it, so c*S*y depends on grouping, and
+// the text printer brackets it as c*(S*y).
+bool has_unknown_content(const AddNode& sum);
+
 }  // namespace calc::detail

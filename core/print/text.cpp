@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "expr/functions.h"
+#include "expr/internal.h"
 #include "print/layout.h"
 #include "print/print.h"
 
@@ -87,31 +88,6 @@ Out power_text(const Expr& base, const Expr& exponent) {
   return {at_least(print(base), kAtom) + "^" + x, kPower};
 }
 
-// Whether the numeric parts of a sum (coefficients, constant, entries of an
-// explicit vector term) include a double: then the sum cannot give a
-// coefficient back exactly once it has been multiplied in.
-bool inexact_numbers(const Expr& e) {
-  switch (e.kind()) {
-    case Kind::Number:
-      return !as_number(e)->is_exact();
-    case Kind::Mul:
-      return !static_cast<const MulNode&>(*e).coefficient().is_exact();
-    case Kind::Add: {
-      const auto& a = static_cast<const AddNode&>(*e);
-      if (!a.constant().is_exact()) return true;
-      for (const auto& [t, c] : a.terms())
-        if (!c.is_exact() || (t.is(Kind::Vector) && inexact_numbers(t))) return true;
-      return false;
-    }
-    case Kind::Vector:
-      for (const auto& x : static_cast<const VectorNode&>(*e).elements())
-        if (inexact_numbers(x)) return true;
-      return false;
-    default:
-      return false;
-  }
-}
-
 // coefficient * factors: "3*x^2", "-x*y", "1/2*sqrt(2)", "cos(x)/x",
 // "2*x/(x^2 + 1)". Factors with a negative exact exponent go after a '/',
 // which reads back as the same power (a/x^2 = a*x^(-2)); a lone reciprocal
@@ -151,14 +127,15 @@ Out product_text(const Number& coefficient, const std::vector<Factor>& factors) 
   for (std::size_t i = has_coefficient ? 1 : 0; i < parts.size(); ++i)
     rest += (rest.empty() ? "" : "*") + at_least(parts[i], kPower);
   // -2*((x + 0.5)*y): read left to right, -2*(x + 0.5) would be distributed
-  // into the sum before y joins, and when the coefficient or the sum holds a
-  // double, the product cannot take the coefficient back out exactly.
+  // into the sum before y joins, and when the coefficient is a double or the
+  // sum's content is unknown (a double in it, or denominators whose lcm
+  // overflows), the product cannot take the coefficient back out exactly.
   // Grouping the other factors keeps the coefficient apart.
   bool group = false;
   if (!coefficient.is_one() && factors.size() >= 2)
     for (const auto& f : up)
       group = group || (is_one(f.exponent) && f.base.is(Kind::Add) &&
-                        (!coefficient.is_exact() || inexact_numbers(f.base)));
+                        (!coefficient.is_exact() || detail::has_unknown_content(static_cast<const AddNode&>(*f.base))));
   Out out;
   if (group) {
     const std::string inner = "(" + rest + (den.empty() ? "" : "/" + den) + ")";

@@ -235,6 +235,18 @@ TEST(PrintRoundTrip, SharedRandomScalarExpressionsReadBackEqual) {
   }
 }
 
+// A sum whose content is unknown keeps a coefficient multiplied into it, so
+// 200*S/y must not print as text that reads 200*S first (fuzz finding: the
+// denominators' lcm overflowed, and the text read back as (200*S)/y).
+TEST(PrintRoundTrip, CoefficientBesideASumWithUnknownContent) {
+  const Expr y_inv = pow(symbol("y"), integer(-1));
+  const Expr overflowing = add(add(symbol("x"), mul(rational(1, 312345678901234567), symbol("z"))),
+                               rational(-1, 8901234567));
+  const Expr inexact = add(symbol("x"), real(0.5));
+  for (const Expr& sum : {overflowing, inexact})
+    for (const Expr& c : {integer(200), rational(-3, 7), real(2.5)}) expect_round_trip(mul(c, mul(sum, y_inv)), context());
+}
+
 // The chain-rule exercise declares x = x(a, b), …; a derivative with respect
 // to such a function (z_z, d/dz E) must print as text that reads back.
 TEST(PrintRoundTrip, DerivativesWithRespectToADeclaredFunction) {
