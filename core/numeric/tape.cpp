@@ -79,6 +79,7 @@ class TapeBuilder {
     }
     for (std::uint32_t& out : tape_.outputs_) relocate(out);
     tape_.constants_f_.assign(tape_.constants_.begin(), tape_.constants_.end());
+    tape_.batch_ = compile_batch(tape_.code_, tape_.constants_, tape_.variable_count_, tape_.outputs_);
     return {std::move(tape_), std::nullopt};
   }
 
@@ -429,90 +430,12 @@ template std::size_t Tape::run<ad::Dual<double>>(std::span<const ad::Dual<double
 template std::size_t Tape::run<ad::Dual<float>>(std::span<const ad::Dual<float>>, std::span<ad::Dual<float>>,
                                                 std::vector<ad::Dual<float>>&) const;
 
-// Many points at once: points go through in blocks of kBlock, and each
-// instruction runs over the whole block in a loop of fixed length, which
-// amortizes the dispatch and lets the compiler vectorize the arithmetic.
-// Register r of point j lives at registers[r·kBlock + j].
-template <class T>
-std::size_t Tape::run_blocks(std::span<const T> inputs, std::span<T> outputs) const {
-  constexpr std::size_t B = kBlock;
-  const std::size_t nv = variable_count_, no = outputs_.size();
-  if (no == 0) return 0;
-  std::size_t points = outputs.size() / no;
-  if (nv > 0) points = std::min(points, inputs.size() / nv);
-  std::vector<T> registers(register_count() * B, T(0));
-  T* r = registers.data();
-  const auto& pool = [this]() -> const auto& {
-    if constexpr (std::is_same_v<T, float>) return constants_f_;
-    else return constants_;
-  }();
-  for (std::size_t k = 0; k < pool.size(); ++k) std::fill_n(r + (nv + k) * B, B, pool[k]);
-  const std::size_t base = first_result();
-  std::size_t non_finite = 0;
-
-  for (std::size_t p0 = 0; p0 < points; p0 += B) {
-    const std::size_t m = std::min(B, points - p0);
-    if (nv == 1) {
-      std::copy_n(inputs.data() + p0, m, r);
-    } else {
-      for (std::size_t j = 0; j < m; ++j)
-        for (std::size_t v = 0; v < nv; ++v) r[v * B + j] = inputs[(p0 + j) * nv + v];
-    }
-    for (std::size_t i = 0; i < code_.size(); ++i) {
-      const Instruction& in = code_[i];
-      T* __restrict d = r + (base + i) * B;
-      const T* __restrict a = r + in.a * B;
-      const T* __restrict b = r + in.b * B;
-      switch (in.op) {
-        case Op::Add: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + b[j]; break;
-        case Op::Sub: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - b[j]; break;
-        case Op::Mul: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * b[j]; break;
-        case Op::Div: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] / b[j]; break;
-        case Op::Neg: for (std::size_t j = 0; j < B; ++j) d[j] = -a[j]; break;
-        case Op::PowInt:
-          if (in.n == 2) {
-            for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * a[j];
-          } else if (in.n == 3) {
-            for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * a[j] * a[j];
-          } else {
-            for (std::size_t j = 0; j < B; ++j) d[j] = ipow(a[j], in.n);
-          }
-          break;
-        case Op::Pow: for (std::size_t j = 0; j < B; ++j) d[j] = libm::pow(a[j], b[j]); break;
-        case Op::Exp: for (std::size_t j = 0; j < m; ++j) d[j] = libm::exp(a[j]); break;
-        case Op::Log: for (std::size_t j = 0; j < m; ++j) d[j] = libm::log(a[j]); break;
-        case Op::Sqrt: for (std::size_t j = 0; j < B; ++j) d[j] = std::sqrt(a[j]); break;
-        case Op::Sin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sin(a[j]); break;
-        case Op::Cos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cos(a[j]); break;
-        case Op::Tan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tan(a[j]); break;
-        case Op::Asin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::asin(a[j]); break;
-        case Op::Acos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::acos(a[j]); break;
-        case Op::Atan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::atan(a[j]); break;
-        case Op::Sinh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sinh(a[j]); break;
-        case Op::Cosh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cosh(a[j]); break;
-        case Op::Tanh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tanh(a[j]); break;
-        case Op::Abs: for (std::size_t j = 0; j < B; ++j) d[j] = std::abs(a[j]); break;
-        case Op::Call: for (std::size_t j = 0; j < m; ++j) d[j] = call(in.fn, a[j]); break;
-      }
-    }
-    for (std::size_t k = 0; k < no; ++k) {
-      const T* value = r + outputs_[k] * B;
-      T* out = outputs.data() + p0 * no + k;
-      for (std::size_t j = 0; j < m; ++j) {
-        out[j * no] = value[j];
-        non_finite += !finite(value[j]);
-      }
-    }
-  }
-  return non_finite;
-}
-
 std::size_t Tape::evaluate(std::span<const double> inputs, std::span<double> outputs) const {
-  return run_blocks(inputs, outputs);
+  return run_batch(batch_, constants_, inputs, outputs);
 }
 
 std::size_t Tape::evaluate(std::span<const float> inputs, std::span<float> outputs) const {
-  return run_blocks(inputs, outputs);
+  return run_batch(batch_, constants_, inputs, outputs);
 }
 
 double Tape::operator()(std::span<const double> point) const {

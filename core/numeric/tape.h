@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "expr/expr.h"
+#include "numeric/tape_batch.h"
 
 namespace calc {
 struct FunctionRecord;
@@ -79,6 +80,7 @@ class Tape {
 
   // inputs: points × variable_count() values, row-major; outputs: points ×
   // output_count(). Returns how many output values are NaN or infinite.
+  // Runs the batch program (tape_batch.h); values are bit-identical to run().
   std::size_t evaluate(std::span<const double> inputs, std::span<double> outputs) const;
   std::size_t evaluate(std::span<const float> inputs, std::span<float> outputs) const;
   // Convenience for one point and one output.
@@ -101,14 +103,12 @@ class Tape {
 
  private:
   friend class TapeBuilder;
-  static constexpr std::size_t kBlock = 64;  // points per block in evaluate()
-  template <class T>
-  std::size_t run_blocks(std::span<const T> inputs, std::span<T> outputs) const;
   std::size_t variable_count_ = 0;
   std::vector<double> constants_;
   std::vector<float> constants_f_;  // the same constants rounded once to float
   std::vector<Instruction> code_;
   std::vector<std::uint32_t> outputs_;  // output register per output
+  BatchProgram batch_;                  // the same code, lowered for evaluate()
 };
 
 struct TapeResult {

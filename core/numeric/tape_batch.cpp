@@ -1,0 +1,336 @@
+#include "numeric/tape_batch.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <optional>
+
+#include "expr/functions.h"
+#include "numeric/libm/libm.h"
+#include "numeric/tape.h"
+
+namespace calc::numeric {
+
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// One SSA instruction in batch form: operands and destination still SSA
+// registers, constant operands already folded into ka/kb.
+BatchInstruction translate(const Instruction& c, std::uint32_t result, std::size_t nv,
+                           std::span<const double> constants) {
+  const std::size_t first_result = nv + constants.size();
+  auto is_constant = [&](std::uint32_t r) { return r >= nv && r < first_result; };
+  auto value = [&](std::uint32_t r) { return constants[r - nv]; };
+  BatchInstruction b;
+  b.d = result;
+  b.a = c.a;
+  b.b = c.b;
+  b.n = c.n;
+  b.fn = c.fn;
+  // One operand constant, the other not: the K form, with the other operand as a.
+  auto with_constant = [&](BatchOp if_b_constant, BatchOp if_a_constant) -> std::optional<BatchOp> {
+    if (is_constant(c.b) && !is_constant(c.a)) {
+      b.ka = value(c.b);
+      return if_b_constant;
+    }
+    if (is_constant(c.a) && !is_constant(c.b)) {
+      b.ka = value(c.a);
+      b.a = c.b;
+      return if_a_constant;
+    }
+    return std::nullopt;
+  };
+  switch (c.op) {
+    case Op::Add: b.op = with_constant(BatchOp::AddK, BatchOp::AddK).value_or(BatchOp::Add); break;
+    case Op::Sub: b.op = with_constant(BatchOp::SubK, BatchOp::KSub).value_or(BatchOp::Sub); break;
+    case Op::Mul:
+      b.op = with_constant(BatchOp::MulK, BatchOp::MulK).value_or(c.a == c.b ? BatchOp::Square : BatchOp::Mul);
+      break;
+    case Op::Div: b.op = with_constant(BatchOp::DivK, BatchOp::KDiv).value_or(BatchOp::Div); break;
+    case Op::Neg: b.op = BatchOp::Neg; break;
+    case Op::PowInt: b.op = c.n == 2 ? BatchOp::Square : c.n == 3 ? BatchOp::Cube : BatchOp::PowInt; break;
+    case Op::Pow: b.op = BatchOp::Pow; break;
+    case Op::Exp: b.op = BatchOp::Exp; break;
+    case Op::Log: b.op = BatchOp::Log; break;
+    case Op::Sqrt: b.op = BatchOp::Sqrt; break;
+    case Op::Sin: b.op = BatchOp::Sin; break;
+    case Op::Cos: b.op = BatchOp::Cos; break;
+    case Op::Tan: b.op = BatchOp::Tan; break;
+    case Op::Asin: b.op = BatchOp::Asin; break;
+    case Op::Acos: b.op = BatchOp::Acos; break;
+    case Op::Atan: b.op = BatchOp::Atan; break;
+    case Op::Sinh: b.op = BatchOp::Sinh; break;
+    case Op::Cosh: b.op = BatchOp::Cosh; break;
+    case Op::Tanh: b.op = BatchOp::Tanh; break;
+    case Op::Abs: b.op = BatchOp::Abs; break;
+    case Op::Call: b.op = BatchOp::Call; break;
+  }
+  return b;
+}
+
+bool reads_b(BatchOp op) {
+  switch (op) {
+    case BatchOp::Add: case BatchOp::Sub: case BatchOp::Mul: case BatchOp::Div: case BatchOp::Pow:
+    case BatchOp::AddScaledA: case BatchOp::AddScaledB: case BatchOp::AddScaledAB:
+    case BatchOp::SubScaledA: case BatchOp::SubScaledB: case BatchOp::SubScaledAB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Folds a product by a constant, read only here, into the sum or difference
+// that reads it: s + t·k becomes one AddScaledB. Returns false when neither
+// operand is such a product.
+bool fold_scaled_operands(BatchInstruction& in, std::vector<BatchInstruction>& code, std::vector<bool>& live,
+                          const std::vector<std::uint32_t>& uses, std::size_t first_result) {
+  if (in.op != BatchOp::Add && in.op != BatchOp::Sub) return false;
+  auto product = [&](std::uint32_t reg) -> BatchInstruction* {
+    if (reg < first_result || uses[reg] != 1) return nullptr;
+    BatchInstruction& p = code[reg - first_result];
+    return p.op == BatchOp::MulK ? &p : nullptr;
+  };
+  BatchInstruction* pa = product(in.a);
+  BatchInstruction* pb = in.a == in.b ? nullptr : product(in.b);
+  if (!pa && !pb) return false;
+  if (pa) {
+    in.ka = pa->ka;
+    in.a = pa->a;
+    live[pa->d - first_result] = false;
+  }
+  if (pb) {
+    in.kb = pb->ka;
+    in.b = pb->a;
+    live[pb->d - first_result] = false;
+  }
+  const bool add = in.op == BatchOp::Add;
+  if (pa && pb) in.op = add ? BatchOp::AddScaledAB : BatchOp::SubScaledAB;
+  else if (pa) in.op = add ? BatchOp::AddScaledA : BatchOp::SubScaledA;
+  else in.op = add ? BatchOp::AddScaledB : BatchOp::SubScaledB;
+  return true;
+}
+
+}  // namespace
+
+BatchProgram compile_batch(std::span<const Instruction> ssa, std::span<const double> constants,
+                           std::size_t variable_count, std::span<const std::uint32_t> outputs) {
+  const std::size_t nv = variable_count, first_result = nv + constants.size();
+  const std::size_t registers = first_result + ssa.size();
+  std::vector<BatchInstruction> code;
+  code.reserve(ssa.size());
+  for (std::size_t i = 0; i < ssa.size(); ++i)
+    code.push_back(translate(ssa[i], static_cast<std::uint32_t>(first_result + i), nv, constants));
+
+  std::vector<std::uint32_t> uses(registers, 0);
+  for (const BatchInstruction& in : code) {
+    ++uses[in.a];
+    if (reads_b(in.op)) ++uses[in.b];
+  }
+  for (std::uint32_t out : outputs) uses[out] += 2;  // an output is never folded away
+
+  std::vector<bool> live(code.size(), true);
+  for (BatchInstruction& in : code) fold_scaled_operands(in, code, live, uses, first_result);
+
+  // Slots: a result's slot is freed after the last instruction reading it,
+  // and only after the destination is chosen, so no instruction writes a slot
+  // it reads (the kernels rely on that: their pointers are __restrict).
+  constexpr std::size_t kForever = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> last_read(registers, 0);
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (!live[i]) continue;
+    last_read[code[i].a] = i;
+    if (reads_b(code[i].op)) last_read[code[i].b] = i;
+  }
+  for (std::uint32_t out : outputs) last_read[out] = kForever;
+
+  BatchProgram program;
+  program.variable_count = nv;
+  std::vector<std::uint32_t> slot_of(registers, kNone);
+  for (std::size_t r = 0; r < first_result; ++r) slot_of[r] = static_cast<std::uint32_t>(r);
+  std::uint32_t next_slot = static_cast<std::uint32_t>(first_result);
+  std::vector<std::uint32_t> free_slots;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (!live[i]) continue;
+    BatchInstruction in = code[i];
+    const std::uint32_t result = in.d;
+    in.a = slot_of[in.a];
+    if (reads_b(in.op)) in.b = slot_of[in.b];
+    if (free_slots.empty()) {
+      in.d = next_slot++;
+    } else {
+      in.d = free_slots.back();
+      free_slots.pop_back();
+    }
+    slot_of[result] = in.d;
+    auto release = [&](std::uint32_t reg) {
+      if (reg >= first_result && last_read[reg] == i) free_slots.push_back(slot_of[reg]);
+    };
+    release(code[i].a);
+    if (reads_b(code[i].op) && code[i].b != code[i].a) release(code[i].b);
+    in.ka_f = static_cast<float>(in.ka);
+    in.kb_f = static_cast<float>(in.kb);
+    program.code.push_back(in);
+  }
+  program.slot_count = next_slot;
+  for (std::uint32_t out : outputs) program.output_slots.push_back(slot_of[out]);
+  return program;
+}
+
+namespace {
+
+constexpr std::size_t kBlock = 128;  // points per block
+
+template <class T>
+T ipow(T x, std::int32_t n) {
+  T result = x;
+  // Left-most bit first, as the SSA tape's ipow: x^4 = (x·x)·(x·x) is not used.
+  int top = 31 - std::countl_zero(static_cast<std::uint32_t>(n));
+  for (int bit = top - 1; bit >= 0; --bit) {
+    result = result * result;
+    if ((n >> bit) & 1) result = result * x;
+  }
+  return result;
+}
+
+double call(const FunctionRecord* fn, double x) { return fn->eval(x); }
+float call(const FunctionRecord* fn, float x) { return static_cast<float>(fn->eval(x)); }
+
+// Runs one instruction over a block. Arithmetic runs over all kBlock points
+// (a fixed trip count the compiler vectorizes; a short last block computes
+// harmless values past its end); library calls only over the m real ones.
+template <class T>
+void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
+  constexpr std::size_t B = kBlock;
+  T* __restrict d = slot[in.d];
+  const T* __restrict a = slot[in.a];
+  const T* __restrict b = slot[in.b];
+  const T ka = std::is_same_v<T, float> ? T(in.ka_f) : T(in.ka);
+  const T kb = std::is_same_v<T, float> ? T(in.kb_f) : T(in.kb);
+  switch (in.op) {
+    case BatchOp::Add: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + b[j]; break;
+    case BatchOp::Sub: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - b[j]; break;
+    case BatchOp::Mul: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * b[j]; break;
+    case BatchOp::Div: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] / b[j]; break;
+    case BatchOp::Neg: for (std::size_t j = 0; j < B; ++j) d[j] = -a[j]; break;
+    case BatchOp::Square: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * a[j]; break;
+    case BatchOp::Cube: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * a[j] * a[j]; break;
+    case BatchOp::PowInt: for (std::size_t j = 0; j < B; ++j) d[j] = ipow(a[j], in.n); break;
+    case BatchOp::Pow: for (std::size_t j = 0; j < m; ++j) d[j] = libm::pow(a[j], b[j]); break;
+    case BatchOp::AddK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + ka; break;
+    case BatchOp::SubK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - ka; break;
+    case BatchOp::KSub: for (std::size_t j = 0; j < B; ++j) d[j] = ka - a[j]; break;
+    case BatchOp::MulK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka; break;
+    case BatchOp::DivK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] / ka; break;
+    case BatchOp::KDiv: for (std::size_t j = 0; j < B; ++j) d[j] = ka / a[j]; break;
+    case BatchOp::AddScaledA: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka + b[j]; break;
+    case BatchOp::AddScaledB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + b[j] * kb; break;
+    case BatchOp::AddScaledAB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka + b[j] * kb; break;
+    case BatchOp::SubScaledA: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka - b[j]; break;
+    case BatchOp::SubScaledB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - b[j] * kb; break;
+    case BatchOp::SubScaledAB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka - b[j] * kb; break;
+    case BatchOp::Exp: for (std::size_t j = 0; j < m; ++j) d[j] = libm::exp(a[j]); break;
+    case BatchOp::Log: for (std::size_t j = 0; j < m; ++j) d[j] = libm::log(a[j]); break;
+    case BatchOp::Sqrt: for (std::size_t j = 0; j < B; ++j) d[j] = std::sqrt(a[j]); break;
+    case BatchOp::Sin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sin(a[j]); break;
+    case BatchOp::Cos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cos(a[j]); break;
+    case BatchOp::Tan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tan(a[j]); break;
+    case BatchOp::Asin: for (std::size_t j = 0; j < m; ++j) d[j] = libm::asin(a[j]); break;
+    case BatchOp::Acos: for (std::size_t j = 0; j < m; ++j) d[j] = libm::acos(a[j]); break;
+    case BatchOp::Atan: for (std::size_t j = 0; j < m; ++j) d[j] = libm::atan(a[j]); break;
+    case BatchOp::Sinh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::sinh(a[j]); break;
+    case BatchOp::Cosh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::cosh(a[j]); break;
+    case BatchOp::Tanh: for (std::size_t j = 0; j < m; ++j) d[j] = libm::tanh(a[j]); break;
+    case BatchOp::Abs: for (std::size_t j = 0; j < B; ++j) d[j] = std::abs(a[j]); break;
+    case BatchOp::Call: for (std::size_t j = 0; j < m; ++j) d[j] = call(in.fn, a[j]); break;
+  }
+}
+
+// Non-finite values among v[0..m). v − v is +0 for a finite v and NaN for
+// ±inf or NaN. Most blocks have none, so a quick check comes first: a sum of
+// those differences in four independent lanes (which the compiler vectorizes;
+// a single running sum it may not reorder) is NaN exactly when one is.
+template <class T>
+std::size_t count_non_finite(const T* v, std::size_t m) {
+  T lanes[4] = {0, 0, 0, 0};
+  std::size_t j = 0;
+  for (; j + 4 <= m; j += 4)
+    for (std::size_t k = 0; k < 4; ++k) lanes[k] += v[j + k] - v[j + k];
+  T sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+  for (; j < m; ++j) sum += v[j] - v[j];
+  if (sum == T(0)) return 0;
+  std::size_t n = 0;
+  for (j = 0; j < m; ++j) n += !(v[j] - v[j] == T(0));
+  return n;
+}
+
+bool overlap(const void* a, std::size_t a_bytes, const void* b, std::size_t b_bytes) {
+  const auto* pa = static_cast<const char*>(a);
+  const auto* pb = static_cast<const char*>(b);
+  return std::less<>{}(pa, pb + b_bytes) && std::less<>{}(pb, pa + a_bytes);
+}
+
+}  // namespace
+
+template <class T>
+std::size_t run_batch(const BatchProgram& program, std::span<const double> constants, std::span<const T> inputs,
+                      std::span<T> outputs) {
+  constexpr std::size_t B = kBlock;
+  const std::size_t nv = program.variable_count, no = program.output_slots.size();
+  if (no == 0) return 0;
+  std::size_t points = outputs.size() / no;
+  if (nv > 0) points = std::min(points, inputs.size() / nv);
+
+  // Zero-initialised, so a short last block computes on defined values.
+  std::vector<T> storage(program.slot_count * B, T(0));
+  std::vector<T*> slot(program.slot_count);
+  for (std::size_t s = 0; s < program.slot_count; ++s) slot[s] = storage.data() + s * B;
+  for (std::size_t k = 0; k < constants.size(); ++k) std::fill_n(slot[nv + k], B, static_cast<T>(constants[k]));
+
+  // One variable and one computed output: full blocks read the caller's
+  // inputs and write the caller's outputs in place, with no copies.
+  const bool separate = !overlap(inputs.data(), inputs.size_bytes(), outputs.data(), outputs.size_bytes());
+  const bool read_in_place = nv == 1 && separate;
+  const std::uint32_t out_slot = program.output_slots[0];
+  const bool write_in_place = no == 1 && separate && out_slot >= nv + constants.size();
+  T* const variable_storage = storage.data();
+  T* const output_storage = slot[out_slot];
+
+  std::size_t non_finite = 0;
+  for (std::size_t p0 = 0; p0 < points; p0 += B) {
+    const std::size_t m = std::min(B, points - p0);
+    const bool full = m == B;
+    if (read_in_place && full) {
+      slot[0] = const_cast<T*>(inputs.data() + p0);  // only ever read
+    } else {
+      if (nv == 1) slot[0] = variable_storage;
+      for (std::size_t j = 0; j < m; ++j)
+        for (std::size_t v = 0; v < nv; ++v) slot[v][j] = inputs[(p0 + j) * nv + v];
+    }
+    if (write_in_place) slot[out_slot] = full ? outputs.data() + p0 : output_storage;
+
+    for (const BatchInstruction& in : program.code) execute(in, slot.data(), m);
+
+    if (write_in_place) {
+      if (!full) std::copy_n(output_storage, m, outputs.data() + p0);
+      non_finite += count_non_finite(outputs.data() + p0, m);
+      continue;
+    }
+    for (std::size_t k = 0; k < no; ++k) {
+      const T* value = slot[program.output_slots[k]];
+      T* out = outputs.data() + p0 * no + k;
+      for (std::size_t j = 0; j < m; ++j) out[j * no] = value[j];
+      non_finite += count_non_finite(value, m);
+    }
+  }
+  return non_finite;
+}
+
+template std::size_t run_batch<double>(const BatchProgram&, std::span<const double>, std::span<const double>,
+                                       std::span<double>);
+template std::size_t run_batch<float>(const BatchProgram&, std::span<const double>, std::span<const float>,
+                                      std::span<float>);
+
+}  // namespace calc::numeric
