@@ -42,6 +42,9 @@ const total = [...gzipOf.values()].reduce((a, b) => a + b, 0);
 const server = await startStaticServer({ root: dist, port: 0 });
 const browser = await launchBrowser();
 const ready = [], paint = [], dcl = [], wasmDone = [];
+// The page's own performance marks (web/src/main.js), to show where the time goes.
+const MARKS = ['calcwb:core-loaded', 'calcwb:exercises'];
+const marks = new Map(MARKS.map((name) => [name, []]));
 let fetched = new Set();
 try {
   for (let i = 0; i < loads; ++i) {
@@ -69,11 +72,13 @@ try {
       dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
       wasm: performance.getEntriesByType('resource').find((e) => /calccore.*\.wasm$|calccore\.single\.js$/.test(e.name))
         ?.responseEnd ?? null,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     }));
     ready.push(t.ready);
     if (t.fcp !== null) paint.push(t.fcp);
     if (t.dcl !== null) dcl.push(t.dcl);
     if (t.wasm !== null) wasmDone.push(t.wasm);
+    for (const name of MARKS) if (t.marks[name] !== undefined) marks.get(name).push(t.marks[name]);
     if (page.problems.length) console.error(`load ${i + 1}: ${page.problems.join('; ')}`);
     fetched = seen;
     await page.context().close();
@@ -102,6 +107,7 @@ const row = (label, xs) => console.log(
   `| ${label} | ${med(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms |`);
 if (dcl.length) row('navigation → DOMContentLoaded', dcl);
 if (wasmDone.length) row('navigation → core file downloaded', wasmDone);
+for (const [name, xs] of marks) if (xs.length) row(`navigation → mark ${name}`, xs);
 if (paint.length) {
   console.log(`| navigation → first contentful paint | ${med(paint).toFixed(0)} ms | ${Math.min(...paint).toFixed(0)} ms | ${Math.max(...paint).toFixed(0)} ms |`);
 }
