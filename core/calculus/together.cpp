@@ -198,7 +198,8 @@ std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Den
       u.emplace_back(b, x);
     });
     if (!plain) return std::nullopt;
-    for (const auto& [d, k] : denominators) {
+    for (const auto& [base, k] : denominators) {
+      const Expr& d = base;  // clang 14 (em++ 3.1.6) lets no lambda capture a structured binding
       // The term's own exponent of d: negative as a denominator, a positive
       // integer (x^2 in 3x^2 over x^2: x^4) adds up; anything else would
       // need pow() to tell.
@@ -254,7 +255,8 @@ Expr together(const Expr& sum) {
     for_each_factor(t, [&](const Expr& b, const Expr& x) {
       if (!denominator_power(b, x)) parts.push_back(pow(b, x));
     });
-    for (const auto& [d, k] : denominators) {
+    for (const auto& [base, k] : denominators) {
+      const Expr& d = base;  // capturable, see above
       std::int64_t own = 0;
       for_each_factor(t, [&](const Expr& b, const Expr& x) {
         if (b == d) own = denominator_power(b, x);
