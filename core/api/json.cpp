@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "api/json_number.h"
+
 namespace calc::json {
 
 void append_string(std::string& out, std::string_view s) {
@@ -31,9 +33,8 @@ void append_number(std::string& out, double v) {
     out += "null";
     return;
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  out += buf;
+  char buf[kMaxNumberChars];
+  out.append(buf, format_shortest(buf, v));
 }
 
 void Writer::separate() {

@@ -14,7 +14,9 @@ namespace calc::json {
 // Appends s as a JSON string literal (quotes included), escaping control
 // characters, quotes and backslashes; other UTF-8 passes through unchanged.
 void append_string(std::string& out, std::string_view s);
-// Appends a number with 17 significant digits; NaN and infinities become null.
+// Appends a short decimal that reads back as the same double (Grisu2: the
+// shortest in all but rare cases, at most 17 digits), the same text natively
+// and in wasm; NaN and infinities become null.
 void append_number(std::string& out, double v);
 
 // Builds one JSON object or array in order. Usage:
