@@ -17,7 +17,7 @@ export function rng(seed) {
 }
 
 const NUMBERS = ['0', '1', '2', '3', '0.1', '0.5', '1e-8', '1e200', '10', '7', 'pi', 'e'];
-const UNARY = ['sin', 'cos', 'tan', 'exp', 'ln', 'sqrt', 'abs', '-'];
+const UNARY = ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'ln', 'sqrt', 'abs', '-'];
 const BINARY = ['+', '-', '*', '/', '^'];
 
 export function randomExpr(random, vars, depth = 4) {
