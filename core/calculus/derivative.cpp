@@ -97,7 +97,13 @@ class Differentiator {
 
   Expr power_rule(const Expr& f, const Expr& g) {
     Expr df = (*this)(f), dg = (*this)(g);
-    if (is_zero(dg)) return mul(mul(g, pow(f, sub(g, integer(1)))), df);  // g f^(g-1) f'
+    if (is_zero(dg)) {  // g f^(g-1) f'
+      // A numeric exponent (the usual case) is lowered directly, not through a sum.
+      const Number* n = as_number(g);
+      Expr lowered = n ? number(*n - Number::integer(1)) : sub(g, integer(1));
+      Expr r = mul(g, pow(f, lowered));
+      return is_one(df) ? r : mul(r, df);
+    }
     Expr fg = pow(f, g);
     Expr lnf = apply(*find_function("ln"), f);
     if (is_zero(df)) return mul(mul(fg, lnf), dg);  // f^g ln f g'
