@@ -1,11 +1,13 @@
 #include "numeric/tape_batch.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "expr/functions.h"
 #include "numeric/libm/libm.h"
@@ -74,43 +76,52 @@ BatchInstruction translate(const Instruction& c, std::uint32_t result, std::size
 bool reads_b(BatchOp op) {
   switch (op) {
     case BatchOp::Add: case BatchOp::Sub: case BatchOp::Mul: case BatchOp::Div: case BatchOp::Pow:
-    case BatchOp::AddScaledA: case BatchOp::AddScaledB: case BatchOp::AddScaledAB:
-    case BatchOp::SubScaledA: case BatchOp::SubScaledB: case BatchOp::SubScaledAB:
+    case BatchOp::Combine:
       return true;
     default:
       return false;
   }
 }
 
-// Folds a product by a constant, read only here, into the sum or difference
-// that reads it: s + t·k becomes one AddScaledB. Returns false when neither
-// operand is such a product.
-bool fold_scaled_operands(BatchInstruction& in, std::vector<BatchInstruction>& code, std::vector<bool>& live,
-                          const std::vector<std::uint32_t>& uses, std::size_t first_result) {
-  if (in.op != BatchOp::Add && in.op != BatchOp::Sub) return false;
-  auto product = [&](std::uint32_t reg) -> BatchInstruction* {
-    if (reg < first_result || uses[reg] != 1) return nullptr;
-    BatchInstruction& p = code[reg - first_result];
-    return p.op == BatchOp::MulK ? &p : nullptr;
+// Folds a square read only by a product by a constant into it: (x·x)·3 is
+// one SquareK.
+void fold_square_into_product(BatchInstruction& in, std::vector<BatchInstruction>& code, std::vector<bool>& live,
+                              const std::vector<std::uint32_t>& uses, std::size_t first_result) {
+  if (in.op != BatchOp::MulK || in.a < first_result || uses[in.a] != 1) return;
+  BatchInstruction& square = code[in.a - first_result];
+  if (square.op != BatchOp::Square) return;
+  live[in.a - first_result] = false;
+  in.op = BatchOp::SquareK;
+  in.a = square.a;
+}
+
+// Folds a square, a product by a constant or a square times a constant, read
+// only here, into the sum or difference that reads it: s + 3t becomes one
+// Combine of s and t·3.
+void fold_operands_into_sum(BatchInstruction& in, std::vector<BatchInstruction>& code, std::vector<bool>& live,
+                            const std::vector<std::uint32_t>& uses, std::size_t first_result) {
+  if (in.op != BatchOp::Add && in.op != BatchOp::Sub) return;
+  auto fold = [&](std::uint32_t& reg, double& k) -> OperandForm {
+    if (reg < first_result || uses[reg] != 1) return OperandForm::Plain;
+    const BatchInstruction& term = code[reg - first_result];
+    OperandForm form;
+    switch (term.op) {
+      case BatchOp::MulK: form = OperandForm::Scaled; break;
+      case BatchOp::Square: form = OperandForm::Square; break;
+      case BatchOp::SquareK: form = OperandForm::SquareScaled; break;
+      default: return OperandForm::Plain;
+    }
+    live[reg - first_result] = false;
+    k = term.ka;
+    reg = term.a;
+    return form;
   };
-  BatchInstruction* pa = product(in.a);
-  BatchInstruction* pb = in.a == in.b ? nullptr : product(in.b);
-  if (!pa && !pb) return false;
-  if (pa) {
-    in.ka = pa->ka;
-    in.a = pa->a;
-    live[pa->d - first_result] = false;
-  }
-  if (pb) {
-    in.kb = pb->ka;
-    in.b = pb->a;
-    live[pb->d - first_result] = false;
-  }
-  const bool add = in.op == BatchOp::Add;
-  if (pa && pb) in.op = add ? BatchOp::AddScaledAB : BatchOp::SubScaledAB;
-  else if (pa) in.op = add ? BatchOp::AddScaledA : BatchOp::SubScaledA;
-  else in.op = add ? BatchOp::AddScaledB : BatchOp::SubScaledB;
-  return true;
+  const bool minus = in.op == BatchOp::Sub;
+  const OperandForm fa = fold(in.a, in.ka);
+  const OperandForm fb = in.b == in.a ? OperandForm::Plain : fold(in.b, in.kb);
+  if (fa == OperandForm::Plain && fb == OperandForm::Plain) return;
+  in.op = BatchOp::Combine;
+  in.n = combine_code(fa, fb, minus);
 }
 
 }  // namespace
@@ -132,7 +143,12 @@ BatchProgram compile_batch(std::span<const Instruction> ssa, std::span<const dou
   for (std::uint32_t out : outputs) uses[out] += 2;  // an output is never folded away
 
   std::vector<bool> live(code.size(), true);
-  for (BatchInstruction& in : code) fold_scaled_operands(in, code, live, uses, first_result);
+  // In SSA order, so a square is folded into its product before the product
+  // is folded into its sum.
+  for (BatchInstruction& in : code) {
+    fold_square_into_product(in, code, live, uses, first_result);
+    fold_operands_into_sum(in, code, live, uses, first_result);
+  }
 
   // Slots: a result's slot is freed after the last instruction reading it,
   // and only after the destination is chosen, so no instruction writes a slot
@@ -195,6 +211,33 @@ T ipow(T x, std::int32_t n) {
   return result;
 }
 
+template <OperandForm F, class T>
+T operand(T x, T k) {
+  if constexpr (F == OperandForm::Plain) return x;
+  else if constexpr (F == OperandForm::Scaled) return x * k;
+  else if constexpr (F == OperandForm::Square) return x * x;
+  else return (x * x) * k;
+}
+
+template <class T, int Code>
+void combine(T* __restrict d, const T* __restrict a, const T* __restrict b, T ka, T kb) {
+  constexpr auto fa = static_cast<OperandForm>(Code / 8), fb = static_cast<OperandForm>(Code / 2 % 4);
+  if constexpr (Code % 2 == 1) {
+    for (std::size_t j = 0; j < kBlock; ++j) d[j] = operand<fa>(a[j], ka) - operand<fb>(b[j], kb);
+  } else {
+    for (std::size_t j = 0; j < kBlock; ++j) d[j] = operand<fa>(a[j], ka) + operand<fb>(b[j], kb);
+  }
+}
+
+// One loop per combination of operand forms and sign, indexed by combine_code.
+template <class T, int... Codes>
+constexpr auto combine_table(std::integer_sequence<int, Codes...>) {
+  using Kernel = void (*)(T*, const T*, const T*, T, T);
+  return std::array<Kernel, sizeof...(Codes)>{&combine<T, Codes>...};
+}
+template <class T>
+constexpr auto combine_kernels = combine_table<T>(std::make_integer_sequence<int, 32>{});
+
 double call(const FunctionRecord* fn, double x) { return fn->eval(x); }
 float call(const FunctionRecord* fn, float x) { return static_cast<float>(fn->eval(x)); }
 
@@ -225,12 +268,8 @@ void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
     case BatchOp::MulK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka; break;
     case BatchOp::DivK: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] / ka; break;
     case BatchOp::KDiv: for (std::size_t j = 0; j < B; ++j) d[j] = ka / a[j]; break;
-    case BatchOp::AddScaledA: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka + b[j]; break;
-    case BatchOp::AddScaledB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + b[j] * kb; break;
-    case BatchOp::AddScaledAB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka + b[j] * kb; break;
-    case BatchOp::SubScaledA: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka - b[j]; break;
-    case BatchOp::SubScaledB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - b[j] * kb; break;
-    case BatchOp::SubScaledAB: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] * ka - b[j] * kb; break;
+    case BatchOp::SquareK: for (std::size_t j = 0; j < B; ++j) d[j] = (a[j] * a[j]) * ka; break;
+    case BatchOp::Combine: combine_kernels<T>[in.n](d, a, b, ka, kb); break;
     case BatchOp::Exp: for (std::size_t j = 0; j < m; ++j) d[j] = libm::exp(a[j]); break;
     case BatchOp::Log: for (std::size_t j = 0; j < m; ++j) d[j] = libm::log(a[j]); break;
     case BatchOp::Sqrt: for (std::size_t j = 0; j < B; ++j) d[j] = std::sqrt(a[j]); break;
@@ -250,15 +289,17 @@ void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
 
 // Non-finite values among v[0..m). v − v is +0 for a finite v and NaN for
 // ±inf or NaN. Most blocks have none, so a quick check comes first: a sum of
-// those differences in four independent lanes (which the compiler vectorizes;
-// a single running sum it may not reorder) is NaN exactly when one is.
+// those differences in independent lanes (which the compiler vectorizes; a
+// single running sum it may not reorder) is NaN exactly when one is.
 template <class T>
 std::size_t count_non_finite(const T* v, std::size_t m) {
-  T lanes[4] = {0, 0, 0, 0};
+  constexpr std::size_t kLanes = 16;  // enough independent sums to hide the adder's latency
+  T lanes[kLanes] = {};
   std::size_t j = 0;
-  for (; j + 4 <= m; j += 4)
-    for (std::size_t k = 0; k < 4; ++k) lanes[k] += v[j + k] - v[j + k];
-  T sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+  for (; j + kLanes <= m; j += kLanes)
+    for (std::size_t k = 0; k < kLanes; ++k) lanes[k] += v[j + k] - v[j + k];
+  T sum = 0;
+  for (T lane : lanes) sum += lane;
   for (; j < m; ++j) sum += v[j] - v[j];
   if (sum == T(0)) return 0;
   std::size_t n = 0;

@@ -9,9 +9,10 @@
 //   - a constant operand is a scalar in the instruction (x*3, 1/x, x-2), not a
 //     register filled with copies of it;
 //   - x^2 and x^3 are Square and Cube, not a general power loop;
-//   - a product by a constant used once by a sum or difference is folded into
-//     it (3·s − 4·x is one pass), with the same two roundings as before: no
-//     fused multiply-add, so native and wasm builds stay bit-identical;
+//   - a square, a product by a constant, or a square times a constant, used
+//     once by a sum or difference, is folded into it (3x² − 4x is one pass),
+//     with the same roundings as before: no fused multiply-add, so native and
+//     wasm builds stay bit-identical;
 //   - instructions whose value nobody reads after folding are dropped;
 //   - results live in slots reused once their value is dead, so a block's
 //     working set stays in L1 cache.
@@ -41,16 +42,22 @@ enum class BatchOp : std::uint8_t {
   MulK,    // a·k
   DivK,    // a / k
   KDiv,    // k / a (1/x is KDiv with k = 1)
-  // a ± b with either operand first multiplied by its constant (ka, kb).
-  AddScaledA, AddScaledB, AddScaledAB,
-  SubScaledA, SubScaledB, SubScaledAB,
+  SquareK, // (a·a)·k
+  // f(a) ± g(b), each operand in one of the OperandForms (a, a·k, a·a,
+  // (a·a)·k; k is ka for a, kb for b); n = combine_code(form a, form b, minus).
+  Combine,
   Exp, Log, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Abs,
   Call,
 };
 
+enum class OperandForm : std::uint8_t { Plain, Scaled, Square, SquareScaled };
+constexpr std::int32_t combine_code(OperandForm a, OperandForm b, bool minus) {
+  return (static_cast<std::int32_t>(a) * 4 + static_cast<std::int32_t>(b)) * 2 + (minus ? 1 : 0);
+}
+
 struct BatchInstruction {
   BatchOp op = BatchOp::Add;
-  std::int32_t n = 0;               // exponent of PowInt
+  std::int32_t n = 0;               // exponent of PowInt; combine_code of Combine
   std::uint32_t d = 0, a = 0, b = 0;  // slots: destination and operands
   double ka = 0, kb = 0;            // constants (k of the K ops is ka)
   float ka_f = 0, kb_f = 0;         // the same, rounded once to float

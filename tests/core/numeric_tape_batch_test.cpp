@@ -80,14 +80,16 @@ const char* const kOneVariable[] = {
     "x^3 - 1/x",     // Cube, reciprocal
     "x^2", "x^3", "x^5", "x^(-2)", "x^(-3)",
     "2 - x", "x - 2", "x + 2", "2/x", "x/3", "3x/7", "-x", "x*3 + 1",
-    "2x + x^2", "x^2 - 5x", "5x - x^2", "x^2.5", "2^x", "sqrt(x) - 3x", "abs(x)*4 - exp(x)",
+    "2x + x^2", "x^2 - 5x", "5x - x^2", "x^2 + 1/x", "1/x - 7x^2", "x^2*3 + x", "x - x^2",
+    "3x^2*exp(x) + 2x^2",  // a square read twice stays a Square "x^2.5", "2^x", "sqrt(x) - 3x", "abs(x)*4 - exp(x)",
     "x",             // the output is the input itself
     "7",             // a constant output
     "x^x", "sin(x)*exp(x)/(1 + x^2)", "log(1 + exp(sin(x)*cos(x)))",
 };
 const char* const kTwoVariables[] = {
     "3x + 4y", "3x - 4y", "2x - y", "x - 3y", "x + y", "x*y - 2", "sqrt(x^2 + y^2)", "3x^2 + 5exp(y)",
-    "x/y + y/x", "(x - y)^2", "[x*y, 3x - 2y, 7]",
+    "x/y + y/x", "(x - y)^2", "[x*y, 3x - 2y, 7]", "x^2 - y^2", "3x^2 + y", "x - 2y^2", "[x^2, 3x^2 + y]",
+    "x^2*y^2 + 2x",
 };
 
 TEST(NumericTapeBatch, EveryOperationIsBitIdenticalToRunOnRandomAndEdgeInputs) {
@@ -105,9 +107,13 @@ TEST(NumericTapeBatch, EveryOperationIsBitIdenticalToRunOnRandomAndEdgeInputs) {
 
 TEST(NumericTapeBatch, ProductsByConstantsFoldIntoTheSumReadingThem) {
   const BatchProgram poly = program_of(compiled("3x^2 - 4x", {"x"}));
-  ASSERT_EQ(poly.code.size(), 2u);
-  EXPECT_EQ(poly.code[0].op, BatchOp::Square);
-  EXPECT_EQ(poly.code[1].op, BatchOp::SubScaledAB);
+  ASSERT_EQ(poly.code.size(), 1u);
+  EXPECT_EQ(poly.code[0].op, BatchOp::Combine);
+  EXPECT_EQ(poly.code[0].n, combine_code(OperandForm::SquareScaled, OperandForm::Scaled, true));
+
+  const BatchProgram norm = program_of(compiled("sqrt(x^2 + y^2)", {"x", "y"}));
+  ASSERT_EQ(norm.code.size(), 2u);
+  EXPECT_EQ(norm.code[0].n, combine_code(OperandForm::Square, OperandForm::Square, false));
 
   const BatchProgram cubic = program_of(compiled("x^3 - 1/x", {"x"}));
   ASSERT_EQ(cubic.code.size(), 3u);
