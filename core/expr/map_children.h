@@ -22,19 +22,33 @@
 namespace calc {
 namespace map_children_detail {
 
-// f over xs into out; true when some result is a different node.
-template <class F>
-bool map_all(std::span<const Expr> xs, F& f, std::vector<Expr>& out) {
+// f over children child(0) .. child(n - 1), in order; true when some result
+// is a different node, and then out holds every result. Nothing is
+// allocated while the results are the children themselves (the common case
+// in simplify()): the ones before the first change are copied only then.
+template <class F, class Child>
+bool map_all(std::size_t n, Child child, F& f, std::vector<Expr>& out) {
   bool changed = false;
-  out.reserve(xs.size());
-  for (const Expr& x : xs) {
-    out.push_back(f(x));
-    changed = changed || out.back().get() != x.get();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Expr& c = child(i);
+    Expr r = f(c);
+    if (!changed) {
+      if (r.get() == c.get()) continue;
+      changed = true;
+      out.reserve(n);
+      for (std::size_t j = 0; j < i; ++j) out.push_back(child(j));
+    }
+    out.push_back(std::move(r));
   }
   return changed;
 }
 
-// The rebuilds proper, given the mapped children (out of line, in nodes.cpp).
+template <class F>
+bool map_all(std::span<const Expr> xs, F& f, std::vector<Expr>& out) {
+  return map_all(xs.size(), [&](std::size_t i) -> const Expr& { return xs[i]; }, f, out);
+}
+
+// The rebuilds proper, given the mapped children (out of line, in map_children.cpp).
 Expr rebuild_add(const AddNode& a, std::span<const Expr> terms);
 Expr rebuild_mul(const MulNode& m, std::span<const Expr> bases_and_exponents);
 Expr rebuild_function(const FunctionNode& f, std::vector<Expr> args);
@@ -55,28 +69,18 @@ Expr map_node(const Expr& e, const ConstantNode&, F&) {
 
 template <class F>
 Expr map_node(const Expr& e, const AddNode& a, F& f) {
-  std::vector<Expr> terms;
-  terms.reserve(a.terms().size());
-  bool changed = false;
-  for (const auto& [t, c] : a.terms()) {
-    terms.push_back(f(t));
-    changed = changed || terms.back().get() != t.get();
-  }
-  return changed ? rebuild_add(a, terms) : e;
+  const auto terms = a.terms();
+  std::vector<Expr> mapped;
+  auto term = [&](std::size_t i) -> const Expr& { return terms[i].first; };
+  return map_all(terms.size(), term, f, mapped) ? rebuild_add(a, mapped) : e;
 }
 
 template <class F>
 Expr map_node(const Expr& e, const MulNode& m, F& f) {
+  const auto factors = m.factors();
   std::vector<Expr> mapped;  // base_0, exponent_0, base_1, ...
-  mapped.reserve(2 * m.factors().size());
-  bool changed = false;
-  for (const auto& [b, x] : m.factors()) {
-    mapped.push_back(f(b));
-    changed = changed || mapped.back().get() != b.get();
-    mapped.push_back(f(x));
-    changed = changed || mapped.back().get() != x.get();
-  }
-  return changed ? rebuild_mul(m, mapped) : e;
+  auto part = [&](std::size_t i) -> const Expr& { return i % 2 ? factors[i / 2].second : factors[i / 2].first; };
+  return map_all(2 * factors.size(), part, f, mapped) ? rebuild_mul(m, mapped) : e;
 }
 
 template <class F>
