@@ -1,6 +1,7 @@
-// Plot-sampling throughput: our compiled tape (Tape::evaluate, blocks of 64
-// points) against hand-written C++ for the same functions, natively and with
-// em++ under node. One batch is kPoints points, as a plot samples them; the
+// Plot-sampling throughput: our compiled tape (Tape::evaluate, which runs the
+// tape's batch program over blocks of points, core/numeric/tape_batch.h)
+// against hand-written C++ for the same functions, natively and with em++
+// under node. One batch is kPoints points, as a plot samples them; the
 // report turns the time per batch into points per second.
 #include <algorithm>
 #include <cmath>
