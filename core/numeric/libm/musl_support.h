@@ -83,11 +83,12 @@ double expo2(double x, double sign);
 double expm1(double x);
 
 // Results of overflow, underflow, invalid and division by zero (musl's
-// __math_* helpers), computed so they round like the real operation.
-inline double math_xflow(std::uint32_t sign, double y) { return fp_barrier(sign ? -y : y) * y; }
-inline double math_oflow(std::uint32_t sign) { return math_xflow(sign, 0x1p769); }
-inline double math_uflow(std::uint32_t sign) { return math_xflow(sign, 0x1p-767); }
-inline double math_invalid(double x) { return (x - x) / (x - x); }
-inline double math_divzero(std::uint32_t sign) { return fp_barrier(sign ? -1.0 : 1.0) / 0.0; }
+// __math_* helpers, math_errors.cpp). Out of line as in musl: inlined, their
+// volatile barrier would give every caller a stack frame.
+double math_xflow(std::uint32_t sign, double y);
+double math_oflow(std::uint32_t sign);
+double math_uflow(std::uint32_t sign);
+double math_invalid(double x);
+double math_divzero(std::uint32_t sign);
 
 }  // namespace calc::libm
