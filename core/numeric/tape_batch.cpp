@@ -173,7 +173,10 @@ BatchProgram compile_batch(std::span<const Instruction> ssa, std::span<const dou
     BatchInstruction in = code[i];
     const std::uint32_t result = in.d;
     in.a = slot_of[in.a];
-    if (reads_b(in.op)) in.b = slot_of[in.b];
+    // execute() loads all three slot pointers for every instruction, so an
+    // unused b must still name a slot (it held a register number, which can
+    // lie past the last slot; fuzz finding under ASan).
+    in.b = reads_b(in.op) ? slot_of[in.b] : in.a;
     if (free_slots.empty()) {
       in.d = next_slot++;
     } else {

@@ -142,6 +142,24 @@ TEST(NumericTapeBatch, SlotsOfDeadValuesAreReused) {
   expect_batch_matches_run<double>(tape, text);
 }
 
+// The kernels load the pointers of d, a and b for every instruction, unary
+// ones included, so each must name a slot. A product t·t becomes a Square
+// that kept t's register number in b, past the last slot once slots were
+// reused (ASan fuzz finding on the chain-rule box).
+TEST(NumericTapeBatch, EveryInstructionNamesSlotsOnly) {
+  std::vector<Instruction> code;
+  for (std::uint32_t k = 0; k < 30; ++k) code.push_back({Op::Sin, 0, k, 0, nullptr});  // register k+1 = sin(register k)
+  code.push_back({Op::Mul, 0, 30, 30, nullptr});
+  const std::vector<std::uint32_t> outputs{31};
+  const BatchProgram p = compile_batch(code, {}, 1, outputs);
+  ASSERT_LT(p.slot_count, 30u);  // the slots were reused, so register numbers exceed them
+  for (const BatchInstruction& in : p.code) {
+    EXPECT_LT(in.d, p.slot_count);
+    EXPECT_LT(in.a, p.slot_count);
+    EXPECT_LT(in.b, p.slot_count);
+  }
+}
+
 TEST(NumericTapeBatch, InPlaceEvaluationReadsEachInputBeforeOverwritingIt) {
   const Tape tape = compiled("3x^2 - 4x", {"x"});
   std::vector<double> values(1000), expected(1000);
