@@ -1,7 +1,6 @@
 #include "numeric/tape.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -10,6 +9,7 @@
 #include "ad/forward.h"
 #include "expr/functions.h"
 #include "numeric/libm/libm.h"
+#include "numeric/tape_ops.h"
 
 namespace calc::numeric {
 
@@ -343,20 +343,9 @@ bool finite(const ad::Dual<T>& x) {
   return std::isfinite(x.v);
 }
 
-template <class T>
-T ipow(T x, std::int32_t n) {
-  T result = x;
-  // Left-most bit first keeps x^2 = x·x and x^3 = (x·x)·x, as written by hand.
-  int top = 31 - std::countl_zero(static_cast<std::uint32_t>(n));
-  for (int bit = top - 1; bit >= 0; --bit) {
-    result = result * result;
-    if ((n >> bit) & 1) result = result * x;
-  }
-  return result;
-}
+using tape_ops::call;  // double and float; the dual-number overload follows
+using tape_ops::ipow;
 
-double call(const FunctionRecord* fn, double x) { return fn->eval(x); }
-float call(const FunctionRecord* fn, float x) { return static_cast<float>(fn->eval(x)); }
 template <class T>
 ad::Dual<T> call(const FunctionRecord* fn, const ad::Dual<T>& x) {
   return {static_cast<T>(fn->eval(x.v)), static_cast<T>(fn->deriv(x.v)) * x.d};

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -12,6 +11,7 @@
 #include "expr/functions.h"
 #include "numeric/libm/libm.h"
 #include "numeric/tape.h"
+#include "numeric/tape_ops.h"
 
 namespace calc::numeric {
 
@@ -202,17 +202,7 @@ namespace {
 
 constexpr std::size_t kBlock = 128;  // points per block
 
-template <class T>
-T ipow(T x, std::int32_t n) {
-  T result = x;
-  // Left-most bit first, as the SSA tape's ipow: x^4 = (x·x)·(x·x) is not used.
-  int top = 31 - std::countl_zero(static_cast<std::uint32_t>(n));
-  for (int bit = top - 1; bit >= 0; --bit) {
-    result = result * result;
-    if ((n >> bit) & 1) result = result * x;
-  }
-  return result;
-}
+using tape_ops::ipow;
 
 template <OperandForm F, class T>
 T operand(T x, T k) {
@@ -241,8 +231,7 @@ constexpr auto combine_table(std::integer_sequence<int, Codes...>) {
 template <class T>
 constexpr auto combine_kernels = combine_table<T>(std::make_integer_sequence<int, 32>{});
 
-double call(const FunctionRecord* fn, double x) { return fn->eval(x); }
-float call(const FunctionRecord* fn, float x) { return static_cast<float>(fn->eval(x)); }
+using tape_ops::call;
 
 // Runs one instruction over a block. Arithmetic runs over all kBlock points
 // (a fixed trip count the compiler vectorizes; a short last block computes
