@@ -6,6 +6,7 @@
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
+#include "expr/internal.h"
 #include "expr/map_children.h"
 
 namespace calc {
@@ -29,15 +30,17 @@ class Differentiator {
       case Kind::Symbol:
         return integer(e == var_ ? 1 : 0);
       case Kind::Add: {
-        std::vector<Expr> terms;
-        for (const auto& [term, coef] : static_cast<const AddNode&>(*e).terms())
-          terms.push_back(mul(number(coef), (*this)(term)));
-        return add(terms);
+        const auto terms = static_cast<const AddNode&>(*e).terms();
+        std::vector<std::pair<Expr, Number>> derivatives;
+        derivatives.reserve(terms.size());
+        for (const auto& [term, coef] : terms) derivatives.emplace_back((*this)(term), coef);
+        return linear_combination(Number(), derivatives);
       }
       case Kind::Mul: {  // product rule over the factor list
         const auto& m = static_cast<const MulNode&>(*e);
-        std::vector<Expr> factors;
-        for (const auto& [base, exponent] : m.factors()) factors.push_back(pow(base, exponent));
+        std::vector<Expr> factors;  // as they are, not rebuilt through pow()
+        factors.reserve(m.factors().size());
+        for (const auto& [base, exponent] : m.factors()) factors.push_back(detail::factor_expr(base, exponent));
         std::vector<Expr> terms;
         for (std::size_t i = 0; i < factors.size(); ++i) {
           Expr di = (*this)(factors[i]);
@@ -51,7 +54,7 @@ class Differentiator {
       }
       case Kind::Pow: {
         const auto& p = static_cast<const PowNode&>(*e);
-        return power_rule(p.base(), p.exponent());
+        return power_rule(e, p.base(), p.exponent());
       }
       case Kind::Apply: {  // generic chain rule: f'(u) du
         const auto& a = static_cast<const ApplyNode&>(*e);
@@ -95,7 +98,8 @@ class Differentiator {
     throw ShapeError("cannot differentiate a vector or matrix variable componentwise; expand it first");
   }
 
-  Expr power_rule(const Expr& f, const Expr& g) {
+  // d(f^g) for fg = f^g, the node itself.
+  Expr power_rule(const Expr& fg, const Expr& f, const Expr& g) {
     Expr df = (*this)(f), dg = (*this)(g);
     if (is_zero(dg)) {  // g f^(g-1) f'
       // A numeric exponent (the usual case) is lowered directly, not through a sum.
@@ -104,10 +108,17 @@ class Differentiator {
       Expr r = mul(g, pow(f, lowered));
       return is_one(df) ? r : mul(r, df);
     }
-    Expr fg = pow(f, g);
     Expr lnf = apply(*find_function("ln"), f);
     if (is_zero(df)) return mul(mul(fg, lnf), dg);  // f^g ln f g'
-    return mul(fg, add(mul(dg, lnf), div(mul(g, df), f)));  // f^g (g' ln f + g f'/f)
+    return mul(fg, add(mul(dg, lnf), quotient(mul(g, df), f)));  // f^g (g' ln f + g f'/f)
+  }
+
+  // a/b; 1 without building b^(-1) and cancelling it when a is b and b is
+  // a variable or a function call (x^x, sin(x)^sin(x)), for which div()
+  // gives exactly 1 too (no coefficient that could round).
+  static Expr quotient(const Expr& a, const Expr& b) {
+    if ((b.is(Kind::Symbol) || b.is(Kind::Apply)) && a == b) return integer(1);
+    return div(a, b);
   }
 
   Expr var_;

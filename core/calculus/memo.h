@@ -5,13 +5,17 @@
 // different node, which would return a stale result for the new node.
 //
 // Most calls walk a handful of nodes (a learner's answer, a derivative of
-// the section's functions), so the first kSmall entries live in one vector
-// searched linearly: one allocation instead of a hash bucket array plus a
-// node per entry, which dominated simplify() on such inputs. Past kSmall the
-// entries move to a hash map, so large walks stay linear.
+// the section's functions), so the first kSmall entries live in raw storage
+// inside the table, searched linearly and constructed only when used: no
+// allocation at all, where a hash map's bucket array and a node per entry
+// dominated simplify() on such inputs, a heap vector still cost a malloc
+// per diff() and simplify(), and a std::array of entries cost constructing
+// and destroying all kSmall of them every time. Past kSmall the entries
+// move to a hash map, so large walks stay linear.
+#include <cstddef>
+#include <new>
 #include <unordered_map>
 #include <utility>
-#include <vector>
 
 #include "expr/expr.h"
 
@@ -20,11 +24,16 @@ namespace calc {
 template <class V>
 class NodeMemo {
  public:
+  NodeMemo() = default;
+  NodeMemo(const NodeMemo&) = delete;  // the small entries are raw storage
+  NodeMemo& operator=(const NodeMemo&) = delete;
+  ~NodeMemo() { clear_small(); }
+
   // Valid until the next insert.
   const V* find(const Expr& e) const {
     if (table_.empty()) {
-      for (const Entry& s : small_)
-        if (s.key.get() == e.get()) return &s.value;
+      for (std::size_t i = 0; i < count_; ++i)
+        if (small(i).key.get() == e.get()) return &small(i).value;
       return nullptr;
     }
     auto it = table_.find(e.get());
@@ -34,20 +43,20 @@ class NodeMemo {
   // (inserted by the walk below it), the first value stays, as try_emplace.
   const V& insert(const Expr& e, V v) {
     if (table_.empty()) {
-      for (const Entry& s : small_)
-        if (s.key.get() == e.get()) return s.value;
+      for (std::size_t i = 0; i < count_; ++i)
+        if (small(i).key.get() == e.get()) return small(i).value;
     }
-    if (table_.empty() && small_.size() < kSmall) {
-      if (small_.empty()) small_.reserve(kSmall);
-      small_.push_back({e, std::move(v)});
-      return small_.back().value;
+    if (table_.empty() && count_ < kSmall) {
+      Entry* entry = new (&small(count_)) Entry{e, std::move(v)};
+      ++count_;
+      return entry->value;
     }
     if (table_.empty()) {
-      for (Entry& s : small_) {
-        const Node* key = s.key.get();
-        table_.try_emplace(key, std::move(s));
+      for (std::size_t i = 0; i < count_; ++i) {
+        const Node* key = small(i).key.get();
+        table_.try_emplace(key, std::move(small(i)));
       }
-      small_.clear();
+      clear_small();
     }
     return table_.try_emplace(e.get(), Entry{e, std::move(v)}).first->second.value;
   }
@@ -58,7 +67,17 @@ class NodeMemo {
     Expr key;  // keeps the key node alive, see above
     V value;
   };
-  std::vector<Entry> small_;
+  Entry& small(std::size_t i) { return *std::launder(reinterpret_cast<Entry*>(small_ + i * sizeof(Entry))); }
+  const Entry& small(std::size_t i) const {
+    return *std::launder(reinterpret_cast<const Entry*>(small_ + i * sizeof(Entry)));
+  }
+  void clear_small() {
+    for (std::size_t i = 0; i < count_; ++i) small(i).~Entry();
+    count_ = 0;
+  }
+
+  alignas(Entry) unsigned char small_[kSmall * sizeof(Entry)];
+  std::size_t count_ = 0;  // entries constructed in small_ (only while table_ is empty)
   std::unordered_map<const Node*, Entry> table_;
 };
 

@@ -213,6 +213,10 @@ Expr make_add(const Number& constant, std::vector<Term> terms) {
 
 class Sum {
  public:
+  // Room for a few terms up front: growing an empty vector one push at a
+  // time reallocated two or three times for the usual two-term sum.
+  Sum() { terms_.reserve(4); }
+
   void take(const Expr& e, const Number& k) {
     if (!e.is(Kind::Number)) note_shape(e);
     switch (e.kind()) {
@@ -249,21 +253,52 @@ class Sum {
     terms_.emplace_back(e, k);
   }
 
+  // k * e, exactly as take(mul(number(k), e), 1) would take it, but without
+  // building that product when the result is plain: for an exact k and a
+  // scalar e that is neither a sum nor a number, mul() would only set k
+  // (times e's own coefficient) as the coefficient of e's factors, which
+  // take() then splits off again. diff() and simplify() rebuild every sum
+  // from its terms' coefficients this way.
+  void take_scaled(const Expr& e, const Number& k) {
+    if (k.is_exact() && k.is_one()) return take(e, k);  // mul(1, e) is e
+    if (!k.is_exact() || e->shape() != Shape::Scalar || e.is(Kind::Add) || e.is(Kind::Number))
+      return take(mul(number(k), e), Number::integer(1));
+    if (k.is_zero()) return;  // mul(0, e) is 0
+    note_shape(e);
+    if (e.is(Kind::Mul)) {
+      const auto& m = static_cast<const MulNode&>(*e);
+      // make_product: a zero coefficient is 0, ±1.0 is exact.
+      const Number c = k * m.coefficient();
+      if (c.is_zero()) return;
+      terms_.emplace_back(without_coefficient(m), unit_exact(c));
+      return;
+    }
+    terms_.emplace_back(e, k);
+  }
+
+  // The constant of a sum being rebuilt, as take(number(c), 1) takes it.
+  void take_constant(const Number& c) {
+    if (!c.is_zero()) constant_ = constant_ + c;
+  }
+
   Expr finish() {
     sort_by_first(terms_);
-    std::vector<Term> merged;
-    merged.reserve(terms_.size());
-    for (auto& t : terms_) {
-      if (!merged.empty() && merged.back().first == t.first)
-        merged.back().second = merged.back().second + t.second;
-      else
-        merged.push_back(std::move(t));
+    // Like terms are adjacent now: merge them in place.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+      if (kept > 0 && terms_[kept - 1].first == terms_[i].first) {
+        terms_[kept - 1].second = terms_[kept - 1].second + terms_[i].second;
+      } else {
+        if (kept != i) terms_[kept] = std::move(terms_[i]);
+        ++kept;
+      }
     }
-    std::erase_if(merged, [](const Term& t) { return t.second.is_zero(); });
+    terms_.erase(terms_.begin() + static_cast<std::ptrdiff_t>(kept), terms_.end());
+    std::erase_if(terms_, [](const Term& t) { return t.second.is_zero(); });
     if (shape_ != Shape::Scalar && !constant_.is_zero())
       throw ShapeError("cannot add a number to a vector or matrix");
-    if (shape_ == Shape::Vector || shape_ == Shape::Matrix) combine_explicit_vectors(merged);
-    return make_add(constant_, std::move(merged));
+    if (shape_ == Shape::Vector || shape_ == Shape::Matrix) combine_explicit_vectors(terms_);
+    return make_add(constant_, std::move(terms_));
   }
 
  private:
@@ -322,6 +357,8 @@ Expr distribute(const Expr& e, const Number& c) {
 
 class Product {
  public:
+  Product() { scalars_.reserve(4); }  // as in Sum: one allocation for the usual few factors
+
   void take(const Expr& e) {
     switch (e.kind()) {
       case Kind::Number:
@@ -537,6 +574,13 @@ Expr add(const Expr& a, const Expr& b) {
 Expr add(std::span<const Expr> terms) {
   Sum s;
   for (const auto& t : terms) s.take(t, Number::integer(1));
+  return s.finish();
+}
+
+Expr linear_combination(const Number& constant, std::span<const std::pair<Expr, Number>> terms) {
+  Sum s;
+  s.take_constant(constant);
+  for (const auto& [t, k] : terms) s.take_scaled(t, k);
   return s.finish();
 }
 

@@ -85,6 +85,9 @@ class Node {
   std::size_t hash_;
 };
 
+inline Kind Expr::kind() const { return node_->kind(); }
+inline std::size_t Expr::hash() const { return node_->hash(); }
+
 class NumberNode final : public Node {
  public:
   explicit NumberNode(Number v);
@@ -263,6 +266,10 @@ Expr constant(ConstantId id);
 
 Expr add(const Expr& a, const Expr& b);
 Expr add(std::span<const Expr> terms);
+// constant + Σ k_i·t_i: the node add() builds from number(constant) and
+// mul(number(k_i), t_i), without building each product only to take it
+// apart again (diff() and simplify() rebuild sums from their terms so).
+Expr linear_combination(const Number& constant, std::span<const std::pair<Expr, Number>> terms);
 Expr sub(const Expr& a, const Expr& b);
 Expr neg(const Expr& a);
 Expr mul(const Expr& a, const Expr& b);
@@ -285,9 +292,20 @@ inline Expr operator*(const Expr& a, const Expr& b) { return mul(a, b); }
 inline Expr operator/(const Expr& a, const Expr& b) { return div(a, b); }
 
 // ---- Inspection helpers ----
-const Number* as_number(const Expr& e);  // nullptr unless a Number node
-bool is_zero(const Expr& e);
-bool is_one(const Expr& e);
+// Inline, like Expr::kind() and hash() below: the canonical constructors ask
+// these of every operand, and an out-of-line call cost as much as the test.
+inline const Number* as_number(const Expr& e) {  // nullptr unless a Number node
+  if (!e || e.kind() != Kind::Number) return nullptr;
+  return &static_cast<const NumberNode&>(*e).value();
+}
+inline bool is_zero(const Expr& e) {
+  const Number* n = as_number(e);
+  return n && n->is_zero();
+}
+inline bool is_one(const Expr& e) {
+  const Number* n = as_number(e);
+  return n && n->is_one();
+}
 // Calls f(child) for each direct child, in a fixed order.
 template <class F>
 void for_each_child(const Expr& e, F&& f);

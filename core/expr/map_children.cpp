@@ -6,11 +6,10 @@
 namespace calc::map_children_detail {
 
 Expr rebuild_add(const AddNode& a, std::span<const Expr> terms) {
-  std::vector<Expr> parts;
-  parts.reserve(terms.size() + 1);
-  parts.push_back(number(a.constant()));
-  for (std::size_t i = 0; i < terms.size(); ++i) parts.push_back(mul(number(a.terms()[i].second), terms[i]));
-  return add(parts);
+  std::vector<std::pair<Expr, Number>> scaled;
+  scaled.reserve(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) scaled.emplace_back(terms[i], a.terms()[i].second);
+  return linear_combination(a.constant(), scaled);
 }
 
 Expr rebuild_mul(const MulNode& m, std::span<const Expr> bases_and_exponents) {

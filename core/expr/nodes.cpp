@@ -33,9 +33,6 @@ Shape transposed(Shape s) {
 }  // namespace
 
 // ---- Expr handle ----
-Kind Expr::kind() const { return node_->kind(); }
-std::size_t Expr::hash() const { return node_->hash(); }
-
 bool operator==(const Expr& a, const Expr& b) {
   if (a.node_ == b.node_) return true;  // shared subexpressions: the common case
   if (!a.node_ || !b.node_) return false;
@@ -179,24 +176,33 @@ EquationNode::EquationNode(Expr lhs, Expr rhs)
       rhs_(std::move(rhs)) {}
 
 // ---- Atoms ----
-Expr number(const Number& n) {
-  // Small integers (exponents, coefficients, the 0 and 1 of every
-  // derivative) are shared rather than reallocated: constructing and freeing
-  // them was a visible part of diff() and simplify().
-  constexpr std::int64_t kShared = 16;
+namespace {
+// Small integers (exponents, coefficients, the 0 and 1 of every derivative)
+// are shared rather than reallocated: constructing and freeing them was a
+// visible part of diff() and simplify().
+constexpr std::int64_t kShared = 16;
+const std::vector<Expr>& shared_integers() {
   static const std::vector<Expr> shared = [] {
     std::vector<Expr> table;
     for (std::int64_t i = -kShared; i <= kShared; ++i) table.push_back(detail::make<NumberNode>(Number::integer(i)));
     return table;
   }();
+  return shared;
+}
+}  // namespace
+
+Expr number(const Number& n) {
   // A double zero is the exact zero: the values are equal, no literal can
   // spell a double zero, and x*0.0 then cancels like x*0.
-  if (n.is_zero()) return shared[kShared];
+  if (n.is_zero()) return shared_integers()[kShared];
   if (n.is_exact() && n.den() == 1 && n.num() >= -kShared && n.num() <= kShared)
-    return shared[static_cast<std::size_t>(n.num() + kShared)];
+    return shared_integers()[static_cast<std::size_t>(n.num() + kShared)];
   return detail::make<NumberNode>(n);
 }
-Expr integer(std::int64_t n) { return number(Number::integer(n)); }
+Expr integer(std::int64_t n) {
+  if (n >= -kShared && n <= kShared) return shared_integers()[static_cast<std::size_t>(n + kShared)];
+  return number(Number::integer(n));
+}
 Expr rational(std::int64_t num, std::int64_t den) { return number(Number::rational(num, den)); }
 Expr real(double v) { return number(Number::real(v)); }
 
@@ -229,20 +235,6 @@ Expr constant(ConstantId id) {
   static const Expr e = detail::make<ConstantNode>(ConstantId::E);
   static const Expr pi = detail::make<ConstantNode>(ConstantId::Pi);
   return id == ConstantId::E ? e : pi;
-}
-
-// ---- Inspection ----
-const Number* as_number(const Expr& e) {
-  if (!e || e.kind() != Kind::Number) return nullptr;
-  return &static_cast<const NumberNode&>(*e).value();
-}
-bool is_zero(const Expr& e) {
-  const Number* n = as_number(e);
-  return n && n->is_zero();
-}
-bool is_one(const Expr& e) {
-  const Number* n = as_number(e);
-  return n && n->is_one();
 }
 
 }  // namespace calc

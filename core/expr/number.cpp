@@ -145,11 +145,6 @@ std::optional<Number> Number::from_literal(std::string_view text) {
 
 double Number::value() const { return exact_ ? ratio(num_, den_) : real_; }
 
-bool Number::is_zero() const { return exact_ ? num_ == 0 : real_ == 0.0; }
-bool Number::is_one() const { return exact_ ? (num_ == 1 && den_ == 1) : real_ == 1.0; }
-bool Number::is_minus_one() const { return exact_ ? (num_ == -1 && den_ == 1) : real_ == -1.0; }
-bool Number::is_integer() const { return exact_ && den_ == 1; }
-bool Number::is_negative() const { return exact_ ? num_ < 0 : real_ < 0.0; }
 bool Number::is_finite() const { return exact_ || std::isfinite(real_); }
 
 Number Number::operator-() const {
@@ -161,6 +156,13 @@ Number Number::operator-() const {
 
 Number operator+(const Number& a, const Number& b) {
   if (!a.exact_ || !b.exact_) return Number::real(a.value() + b.value());
+  // Integers (most coefficients and exponents): the general rule below with
+  // g = 1, without its three gcd loops.
+  if (a.den_ == 1 && b.den_ == 1) {
+    i64 sum;
+    if (__builtin_add_overflow(a.num_, b.num_, &sum)) return Number::real(a.value() + b.value());
+    return Number::integer(sum);
+  }
   // a/b + c/d = (a*(d/g) + c*(b/g)) / (b/g*d), g = gcd(b, d)
   i64 g = gcd64(a.den_, b.den_);
   i64 bd = b.den_ / g, ad = a.den_ / g;
@@ -175,6 +177,11 @@ Number operator-(const Number& a, const Number& b) { return a + (-b); }
 
 Number operator*(const Number& a, const Number& b) {
   if (!a.exact_ || !b.exact_) return Number::real(a.value() * b.value());
+  if (a.den_ == 1 && b.den_ == 1) {  // integers: nothing to cancel (as for operator+)
+    i64 product;
+    if (__builtin_mul_overflow(a.num_, b.num_, &product)) return Number::real(a.value() * b.value());
+    return Number::integer(product);
+  }
   // Cross-cancel first so that exact results stay exact as long as possible.
   i64 g1 = gcd64(a.num_, b.den_), g2 = gcd64(b.num_, a.den_);
   if (g1 == 0) g1 = 1;

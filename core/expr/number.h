@@ -25,11 +25,12 @@ class Number {
   std::int64_t den() const { return den_; }  // only meaningful when exact
   double value() const;
 
-  bool is_zero() const;
-  bool is_one() const;
-  bool is_minus_one() const;
-  bool is_integer() const;  // exact with den == 1
-  bool is_negative() const;
+  // Inline: asked of every coefficient and exponent during construction.
+  bool is_zero() const { return exact_ ? num_ == 0 : real_ == 0.0; }
+  bool is_one() const { return exact_ ? (num_ == 1 && den_ == 1) : real_ == 1.0; }
+  bool is_minus_one() const { return exact_ ? (num_ == -1 && den_ == 1) : real_ == -1.0; }
+  bool is_integer() const { return exact_ && den_ == 1; }  // exact with den == 1
+  bool is_negative() const { return exact_ ? num_ < 0 : real_ < 0.0; }
   bool is_finite() const;
 
   Number operator-() const;

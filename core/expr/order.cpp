@@ -146,11 +146,23 @@ class EqualityTest {
   std::unordered_set<std::pair<const Node*, const Node*>, PairHash> proven_;
 };
 
+// The same test without the memo set, for nodes of at most kMemoSize: their
+// children are smaller still, so EqualityTest would remember none of them,
+// and building and destroying its set cost more than comparing two symbols.
+struct SmallEqualityTest {
+  int operator()(const Expr& a, const Expr& b) {
+    if (a.get() == b.get()) return 0;
+    if (a.hash() != b.hash() || a.kind() != b.kind() || a->shape() != b->shape()) return 1;
+    return compare_same_kind(a, b, *this) != 0 ? 1 : 0;
+  }
+};
+
 int order(const Expr& a, const Expr& b) { return compare(a, b); }
 
 }  // namespace
 
 bool equal(const Expr& a, const Expr& b) {
+  if (a->size() <= EqualityTest::kMemoSize) return SmallEqualityTest{}(a, b) == 0;
   EqualityTest test;
   return test(a, b) == 0;
 }
