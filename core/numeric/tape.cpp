@@ -420,11 +420,11 @@ template std::size_t Tape::run<ad::Dual<float>>(std::span<const ad::Dual<float>>
                                                 std::vector<ad::Dual<float>>&) const;
 
 std::size_t Tape::evaluate(std::span<const double> inputs, std::span<double> outputs) const {
-  return run_batch(batch_, constants_, inputs, outputs);
+  return run_batch(batch_, inputs, outputs);
 }
 
 std::size_t Tape::evaluate(std::span<const float> inputs, std::span<float> outputs) const {
-  return run_batch(batch_, constants_, inputs, outputs);
+  return run_batch(batch_, inputs, outputs);
 }
 
 double Tape::operator()(std::span<const double> point) const {

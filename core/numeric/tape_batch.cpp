@@ -165,8 +165,22 @@ BatchProgram compile_batch(std::span<const Instruction> ssa, std::span<const dou
   BatchProgram program;
   program.variable_count = nv;
   std::vector<std::uint32_t> slot_of(registers, kNone);
-  for (std::size_t r = 0; r < first_result; ++r) slot_of[r] = static_cast<std::uint32_t>(r);
-  std::uint32_t next_slot = static_cast<std::uint32_t>(first_result);
+  for (std::size_t r = 0; r < nv; ++r) slot_of[r] = static_cast<std::uint32_t>(r);
+  std::uint32_t next_slot = static_cast<std::uint32_t>(nv);
+  // Only constants still read after folding (as a register operand, or as an
+  // output) get a slot, which run_batch fills each call; most became the k of
+  // a K form, and a slot for them would be filled for nothing.
+  auto keep_constant = [&](std::uint32_t r) {
+    if (r < nv || r >= first_result || slot_of[r] != kNone) return;
+    slot_of[r] = next_slot++;
+    program.constants.push_back(constants[r - nv]);
+  };
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (!live[i]) continue;
+    keep_constant(code[i].a);
+    if (reads_b(code[i].op)) keep_constant(code[i].b);
+  }
+  for (std::uint32_t out : outputs) keep_constant(out);
   std::vector<std::uint32_t> free_slots;
   for (std::size_t i = 0; i < code.size(); ++i) {
     if (!live[i]) continue;
@@ -279,24 +293,47 @@ void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
   }
 }
 
-// Non-finite values among v[0..m). v − v is +0 for a finite v and NaN for
-// ±inf or NaN. Most blocks have none, so a quick check comes first: a sum of
-// those differences in independent lanes (which the compiler vectorizes; a
-// single running sum it may not reorder) is NaN exactly when one is.
+// Non-finite values among v[0..m). Most blocks have none, so a quick check
+// comes first, at one addition per value: a sum with a NaN or infinite term
+// is NaN or infinite, so a finite sum proves every value finite. The sum runs
+// in independent lanes (which the compiler vectorizes; a single running sum
+// it may not reorder). A sum that is not finite (a non-finite value, or
+// finite values whose sum overflowed) sends the block to the exact count,
+// where v − v is +0 for a finite v and NaN for ±inf or NaN.
 template <class T>
 std::size_t count_non_finite(const T* v, std::size_t m) {
   constexpr std::size_t kLanes = 16;  // enough independent sums to hide the adder's latency
   T lanes[kLanes] = {};
   std::size_t j = 0;
   for (; j + kLanes <= m; j += kLanes)
-    for (std::size_t k = 0; k < kLanes; ++k) lanes[k] += v[j + k] - v[j + k];
+    for (std::size_t k = 0; k < kLanes; ++k) lanes[k] += v[j + k];
   T sum = 0;
   for (T lane : lanes) sum += lane;
-  for (; j < m; ++j) sum += v[j] - v[j];
-  if (sum == T(0)) return 0;
+  for (; j < m; ++j) sum += v[j];
+  if (sum - sum == T(0)) return 0;
   std::size_t n = 0;
   for (j = 0; j < m; ++j) n += !(v[j] - v[j] == T(0));
   return n;
+}
+
+// Copies m points of row-major inputs into the variables' slots, one variable
+// at a time (a strided read, a contiguous write, no inner loop over a run-time
+// number of variables); two variables, the usual case, have a fixed loop.
+template <class T>
+void read_variables(const T* rows, std::size_t nv, std::size_t m, T* const* slot) {
+  if (nv == 2 && m == kBlock) {
+    T* __restrict first = slot[0];
+    T* __restrict second = slot[1];
+    for (std::size_t j = 0; j < kBlock; ++j) {
+      first[j] = rows[2 * j];
+      second[j] = rows[2 * j + 1];
+    }
+    return;
+  }
+  for (std::size_t v = 0; v < nv; ++v) {
+    T* __restrict to = slot[v];
+    for (std::size_t j = 0; j < m; ++j) to[j] = rows[j * nv + v];
+  }
 }
 
 bool overlap(const void* a, std::size_t a_bytes, const void* b, std::size_t b_bytes) {
@@ -308,8 +345,7 @@ bool overlap(const void* a, std::size_t a_bytes, const void* b, std::size_t b_by
 }  // namespace
 
 template <class T>
-std::size_t run_batch(const BatchProgram& program, std::span<const double> constants, std::span<const T> inputs,
-                      std::span<T> outputs) {
+std::size_t run_batch(const BatchProgram& program, std::span<const T> inputs, std::span<T> outputs) {
   constexpr std::size_t B = kBlock;
   const std::size_t nv = program.variable_count, no = program.output_slots.size();
   if (no == 0) return 0;
@@ -320,6 +356,7 @@ std::size_t run_batch(const BatchProgram& program, std::span<const double> const
   std::vector<T> storage(program.slot_count * B, T(0));
   std::vector<T*> slot(program.slot_count);
   for (std::size_t s = 0; s < program.slot_count; ++s) slot[s] = storage.data() + s * B;
+  const std::vector<double>& constants = program.constants;
   for (std::size_t k = 0; k < constants.size(); ++k) std::fill_n(slot[nv + k], B, static_cast<T>(constants[k]));
 
   // One variable and one computed output: full blocks read the caller's
@@ -339,8 +376,7 @@ std::size_t run_batch(const BatchProgram& program, std::span<const double> const
       slot[0] = const_cast<T*>(inputs.data() + p0);  // only ever read
     } else {
       if (nv == 1) slot[0] = variable_storage;
-      for (std::size_t j = 0; j < m; ++j)
-        for (std::size_t v = 0; v < nv; ++v) slot[v][j] = inputs[(p0 + j) * nv + v];
+      read_variables(inputs.data() + p0 * nv, nv, m, slot.data());
     }
     if (write_in_place) slot[out_slot] = full ? outputs.data() + p0 : output_storage;
 
@@ -361,9 +397,7 @@ std::size_t run_batch(const BatchProgram& program, std::span<const double> const
   return non_finite;
 }
 
-template std::size_t run_batch<double>(const BatchProgram&, std::span<const double>, std::span<const double>,
-                                       std::span<double>);
-template std::size_t run_batch<float>(const BatchProgram&, std::span<const double>, std::span<const float>,
-                                      std::span<float>);
+template std::size_t run_batch<double>(const BatchProgram&, std::span<const double>, std::span<double>);
+template std::size_t run_batch<float>(const BatchProgram&, std::span<const float>, std::span<float>);
 
 }  // namespace calc::numeric

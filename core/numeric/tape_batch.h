@@ -68,6 +68,7 @@ struct BatchInstruction {
 struct BatchProgram {
   std::vector<BatchInstruction> code;
   std::size_t variable_count = 0;
+  std::vector<double> constants;  // the values of the constant slots, in slot order
   std::size_t slot_count = 0;
   std::vector<std::uint32_t> output_slots;  // one per output
 };
@@ -80,7 +81,6 @@ BatchProgram compile_batch(std::span<const Instruction> code, std::span<const do
 // inputs: points × variable_count values, row-major; outputs: points × output
 // count. Returns how many output values are NaN or infinite.
 template <class T>
-std::size_t run_batch(const BatchProgram& program, std::span<const double> constants, std::span<const T> inputs,
-                      std::span<T> outputs);
+std::size_t run_batch(const BatchProgram& program, std::span<const T> inputs, std::span<T> outputs);
 
 }  // namespace calc::numeric

@@ -81,7 +81,8 @@ const char* const kOneVariable[] = {
     "x^2", "x^3", "x^5", "x^(-2)", "x^(-3)",
     "2 - x", "x - 2", "x + 2", "2/x", "x/3", "3x/7", "-x", "x*3 + 1",
     "2x + x^2", "x^2 - 5x", "5x - x^2", "x^2 + 1/x", "1/x - 7x^2", "x^2*3 + x", "x - x^2",
-    "3x^2*exp(x) + 2x^2",  // a square read twice stays a Square "x^2.5", "2^x", "sqrt(x) - 3x", "abs(x)*4 - exp(x)",
+    "3x^2*exp(x) + 2x^2",  // a square read twice stays a Square
+    "x^2.5", "2^x", "sqrt(x) - 3x", "abs(x)*4 - exp(x)",
     "x",             // the output is the input itself
     "7",             // a constant output
     "x^x", "sin(x)*exp(x)/(1 + x^2)", "log(1 + exp(sin(x)*cos(x)))",
@@ -157,6 +158,42 @@ TEST(NumericTapeBatch, EveryInstructionNamesSlotsOnly) {
     EXPECT_LT(in.d, p.slot_count);
     EXPECT_LT(in.a, p.slot_count);
     EXPECT_LT(in.b, p.slot_count);
+  }
+}
+
+TEST(NumericTapeBatch, OnlyConstantsStillReadGetASlot) {
+  // 3 and 4 became the k of the folded difference: x and one work slot.
+  const BatchProgram poly = program_of(compiled("3x^2 - 4x", {"x"}));
+  EXPECT_TRUE(poly.constants.empty());
+  EXPECT_EQ(poly.slot_count, 2u);
+  // A constant base is a register operand of Pow; a constant output is read as the output.
+  EXPECT_EQ(program_of(compiled("2^x", {"x"})).constants, std::vector<double>{2.0});
+  const Tape seven = compiled("7", {"x"});
+  EXPECT_EQ(program_of(seven).constants, std::vector<double>{7.0});
+  const std::vector<double> xs{1, 2, 3};
+  std::vector<double> ys(3);
+  EXPECT_EQ(seven.evaluate(xs, ys), 0u);
+  EXPECT_EQ(ys, std::vector<double>(3, 7.0));
+}
+
+// The quick check sums a block's values; huge finite values overflow that sum
+// without being non-finite, and must not be counted.
+template <class T>
+void expect_exact_non_finite_count(const char* text) {
+  const Tape tape = compiled(text, {"x"});
+  const T big = std::numeric_limits<T>::max() / 4;
+  std::vector<T> in(300, big), out(300);
+  EXPECT_EQ(tape.evaluate(std::span<const T>(in), std::span<T>(out)), 0u) << text;
+  for (std::size_t i : {3u, 130u, 131u, 299u}) in[i] = std::numeric_limits<T>::infinity();
+  for (std::size_t i : {7u, 200u}) in[i] = std::numeric_limits<T>::quiet_NaN();
+  in[250] = -std::numeric_limits<T>::infinity();
+  EXPECT_EQ(tape.evaluate(std::span<const T>(in), std::span<T>(out)), 7u) << text;
+}
+
+TEST(NumericTapeBatch, NonFiniteCountIsExactWhenHugeFiniteValuesOverflowTheQuickSum) {
+  for (const char* text : {"x", "2x", "x/2"}) {  // the input as output, and computed outputs
+    expect_exact_non_finite_count<double>(text);
+    expect_exact_non_finite_count<float>(text);
   }
 }
 
