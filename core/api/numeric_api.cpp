@@ -247,7 +247,7 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
-std::string plot(std::string_view text, double xmin, double xmax, int n) {
+PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n) {
   require_range(xmin, xmax);
   require_count(n, 2, kMaxPlotSamples);
   const Expr e = parse_function(text);
@@ -260,13 +260,15 @@ std::string plot(std::string_view text, double xmin, double xmax, int n) {
 
   // Typical change between samples, to tell a jump from a steep stretch.
   std::vector<double> steps, magnitudes;
+  steps.reserve(xs.size());
+  magnitudes.reserve(xs.size());
   for (std::size_t i = 0; i < xs.size(); ++i) {
     if (std::isfinite(ys[i])) magnitudes.push_back(std::abs(ys[i]));
     if (i + 1 < xs.size() && std::isfinite(ys[i]) && std::isfinite(ys[i + 1]))
       steps.push_back(std::abs(ys[i + 1] - ys[i]));
   }
-  double typical = median(steps);
-  if (typical == 0) typical = median(magnitudes) / n;
+  double typical = median(std::move(steps));
+  if (typical == 0) typical = median(std::move(magnitudes)) / n;
   if (typical == 0) typical = 1e-300;
 
   std::vector<double> registers;
@@ -285,39 +287,53 @@ std::string plot(std::string_view text, double xmin, double xmax, int n) {
     return discontinuous(f, xs[i], xs[i + 1], fa, fb, 1e-6 * std::max(jump, typical));
   };
 
+  PlotSamples out;
+  out.x.reserve(xs.size());
+  out.y.reserve(xs.size());
+  std::size_t start = 0;  // where the segment being built begins in out.x
+  // A lone sample between two breaks sits on a pole (1/(x-0.3) at x = 0.3 +
+  // 1 ulp is 1.8e16): it cannot be drawn as a line, so it is dropped.
+  auto end_segment = [&] {
+    if (out.x.size() - start < 2) {
+      out.x.resize(start);
+      out.y.resize(start);
+      return;
+    }
+    start = out.x.size();
+    out.segment_ends.push_back(static_cast<std::uint32_t>(start));
+  };
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    if (!std::isfinite(ys[i])) {
+      end_segment();
+      continue;
+    }
+    out.x.push_back(xs[i]);
+    out.y.push_back(ys[i]);
+    if (i + 1 < xs.size() && std::isfinite(ys[i + 1]) && breaks_after(i)) end_segment();
+  }
+  end_segment();
+  return out;
+}
+
+std::string plot_json(const PlotSamples& samples) {
   json::Writer w;
   w.begin_object();
   w.key("segments");
   w.begin_array();
-  std::vector<std::size_t> current;
-  // A lone sample between two breaks sits on a pole (1/(x-0.3) at x = 0.3 +
-  // 1 ulp is 1.8e16): it cannot be drawn as a line, so it is dropped.
-  auto flush = [&] {
-    if (current.size() < 2) {
-      current.clear();
-      return;
-    }
+  std::size_t start = 0;
+  for (const std::uint32_t end : samples.segment_ends) {
     w.begin_object();
     w.key("x");
     w.begin_array();
-    for (std::size_t i : current) w.value(xs[i]);
+    for (std::size_t i = start; i < end; ++i) w.value(samples.x[i]);
     w.end_array();
     w.key("y");
     w.begin_array();
-    for (std::size_t i : current) w.value(ys[i]);
+    for (std::size_t i = start; i < end; ++i) w.value(samples.y[i]);
     w.end_array();
     w.end_object();
-    current.clear();
-  };
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    if (!std::isfinite(ys[i])) {
-      flush();
-      continue;
-    }
-    current.push_back(i);
-    if (i + 1 < xs.size() && std::isfinite(ys[i + 1]) && breaks_after(i)) flush();
+    start = end;
   }
-  flush();
   w.end_array();
   w.end_object();
   return w.take();
@@ -526,7 +542,17 @@ std::string evaluate_text(std::string_view text, std::string_view bindings_json)
 }  // namespace
 
 std::string sample_plot_json(std::string_view expr_text, double xmin, double xmax, int n) {
-  return json::guarded_json([&] { return plot(expr_text, xmin, xmax, n); });
+  return json::guarded_json([&] { return plot_json(plot_samples(expr_text, xmin, xmax, n)); });
+}
+
+SampledPlot sample_plot(std::string_view expr_text, double xmin, double xmax, int n) {
+  SampledPlot result;
+  // guarded_json gives "" when the body returns normally, else the error object.
+  result.error_json = json::guarded_json([&] {
+    result.samples = plot_samples(expr_text, xmin, xmax, n);
+    return std::string();
+  });
+  return result;
 }
 
 std::string limit_table_json(std::string_view expr_text, double at, std::string_view hs_json) {

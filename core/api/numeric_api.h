@@ -4,14 +4,32 @@
 // never throws: any failure becomes {"error":{code,en,zh,position?,length?}}.
 // Expressions are parsed with ParseContext::permissive() (one-letter names,
 // optionally indexed, are variables).
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace calc::api {
 
 // {segments:[{x:[…], y:[…]}]}: n samples of a one-variable f on [xmin, xmax],
 // split into separate polylines at poles, jumps and non-finite values.
 std::string sample_plot_json(std::string_view expr_text, double xmin, double xmax, int n);
+
+// The same samples as numbers, for callers that want no text (the wasm
+// binding samplePlotArrays copies them into Float64Arrays): the kept points'
+// x and y in order, segment k being [segment_ends[k-1], segment_ends[k]).
+struct PlotSamples {
+  std::vector<double> x, y;
+  std::vector<std::uint32_t> segment_ends;
+};
+// Never throws either: error_json is empty on success, else the {"error":…}
+// text sample_plot_json would return (and samples is empty).
+struct SampledPlot {
+  PlotSamples samples;
+  std::string error_json;
+  bool ok() const { return error_json.empty(); }
+};
+SampledPlot sample_plot(std::string_view expr_text, double xmin, double xmax, int n);
 
 // {rows:[{h, forward64, central64, forward32, central32}], exact}: the h -> 0
 // table of difference quotients at `at`; hs_json is a JSON array of steps.
