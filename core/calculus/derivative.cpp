@@ -33,7 +33,15 @@ class Differentiator {
         const auto terms = static_cast<const AddNode&>(*e).terms();
         std::vector<std::pair<Expr, Number>> derivatives;
         derivatives.reserve(terms.size());
-        for (const auto& [term, coef] : terms) derivatives.emplace_back((*this)(term), coef);
+        for (const auto& [term, coef] : terms) {
+          if (monomial(term, coef)) {
+            const auto& p = static_cast<const PowNode&>(*term);
+            const Number& n = *as_number(p.exponent());
+            derivatives.emplace_back(pow(p.base(), number(n - Number::integer(1))), coef * n);
+          } else {
+            derivatives.emplace_back((*this)(term), coef);
+          }
+        }
         return linear_combination(Number(), derivatives);
       }
       case Kind::Mul: {  // product rule over the factor list
@@ -96,6 +104,19 @@ class Differentiator {
         break;
     }
     throw ShapeError("cannot differentiate a vector or matrix variable componentwise; expand it first");
+  }
+
+  // Whether coef * term is c x^n with exact c and n, x the variable: its
+  // derivative, (c n) x^(n-1), is then taken as that coefficient and power
+  // directly. The rules would build n x^(n-1) as a product only for the sum
+  // to split it into the same coefficient and power again (linear_combination
+  // multiplies c into n exactly so). The polynomials of the section are
+  // sums of such terms.
+  bool monomial(const Expr& term, const Number& coef) const {
+    if (!term.is(Kind::Pow) || !coef.is_exact()) return false;
+    const auto& p = static_cast<const PowNode&>(*term);
+    const Number* n = as_number(p.exponent());
+    return n && n->is_exact() && p.base().is(Kind::Symbol) && p.base() == var_;
   }
 
   // d(f^g) for fg = f^g, the node itself.
