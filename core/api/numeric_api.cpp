@@ -254,21 +254,25 @@ PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n)
   const numeric::Tape tape = compile(e, {single_variable(e)});
   const std::vector<double> xs = linspace(xmin, xmax, n);
   std::vector<double> ys(xs.size()), mids(xs.size() - 1), fmids(xs.size() - 1);
-  tape.evaluate(xs, ys);
+  // The tape counts non-finite values as it goes; a curve with none (most
+  // curves) skips every finiteness test below.
+  const bool gaps = tape.evaluate(xs, ys) > 0;
   for (std::size_t i = 0; i + 1 < xs.size(); ++i) mids[i] = 0.5 * (xs[i] + xs[i + 1]);
-  tape.evaluate(mids, fmids);
+  const bool mid_gaps = tape.evaluate(mids, fmids) > 0;
+  auto defined = [&](std::size_t i) { return !gaps || std::isfinite(ys[i]); };
 
   // Typical change between samples, to tell a jump from a steep stretch.
-  std::vector<double> steps, magnitudes;
-  steps.reserve(xs.size());
-  magnitudes.reserve(xs.size());
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    if (std::isfinite(ys[i])) magnitudes.push_back(std::abs(ys[i]));
-    if (i + 1 < xs.size() && std::isfinite(ys[i]) && std::isfinite(ys[i + 1]))
-      steps.push_back(std::abs(ys[i + 1] - ys[i]));
-  }
+  std::vector<double> steps;
+  steps.reserve(xs.size() - 1);
+  for (std::size_t i = 0; i + 1 < xs.size(); ++i)
+    if (defined(i) && defined(i + 1)) steps.push_back(std::abs(ys[i + 1] - ys[i]));
   double typical = median(std::move(steps));
-  if (typical == 0) typical = median(std::move(magnitudes)) / n;
+  if (typical == 0) {
+    std::vector<double> magnitudes;
+    for (std::size_t i = 0; i < xs.size(); ++i)
+      if (defined(i)) magnitudes.push_back(std::abs(ys[i]));
+    typical = median(std::move(magnitudes)) / n;
+  }
   if (typical == 0) typical = 1e-300;
 
   std::vector<double> registers;
@@ -279,7 +283,7 @@ PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n)
   };
   auto breaks_after = [&](std::size_t i) {  // between sample i and i + 1
     const double fa = ys[i], fb = ys[i + 1], fm = fmids[i];
-    if (!std::isfinite(fm)) return true;
+    if (mid_gaps && !std::isfinite(fm)) return true;
     const double jump = std::abs(fb - fa);
     const double slack = 1e-9 * (std::abs(fa) + std::abs(fb));
     const bool monotone_here = fm >= std::min(fa, fb) - slack && fm <= std::max(fa, fb) + slack;
@@ -287,31 +291,31 @@ PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n)
     return discontinuous(f, xs[i], xs[i + 1], fa, fb, 1e-6 * std::max(jump, typical));
   };
 
+  // Segments are runs of defined samples, cut where f breaks; each run is
+  // copied whole. A run of one sample between two breaks sits on a pole
+  // (1/(x-0.3) at x = 0.3 + 1 ulp is 1.8e16): it cannot be drawn as a line,
+  // so it is dropped.
   PlotSamples out;
   out.x.reserve(xs.size());
   out.y.reserve(xs.size());
-  std::size_t start = 0;  // where the segment being built begins in out.x
-  // A lone sample between two breaks sits on a pole (1/(x-0.3) at x = 0.3 +
-  // 1 ulp is 1.8e16): it cannot be drawn as a line, so it is dropped.
-  auto end_segment = [&] {
-    if (out.x.size() - start < 2) {
-      out.x.resize(start);
-      out.y.resize(start);
-      return;
+  std::size_t run = 0;  // the first sample of the current run
+  auto end_run = [&](std::size_t end) {  // the run is samples [run, end)
+    if (end - run >= 2) {
+      out.x.insert(out.x.end(), xs.begin() + static_cast<std::ptrdiff_t>(run), xs.begin() + static_cast<std::ptrdiff_t>(end));
+      out.y.insert(out.y.end(), ys.begin() + static_cast<std::ptrdiff_t>(run), ys.begin() + static_cast<std::ptrdiff_t>(end));
+      out.segment_ends.push_back(static_cast<std::uint32_t>(out.x.size()));
     }
-    start = out.x.size();
-    out.segment_ends.push_back(static_cast<std::uint32_t>(start));
+    run = end;
   };
   for (std::size_t i = 0; i < xs.size(); ++i) {
-    if (!std::isfinite(ys[i])) {
-      end_segment();
-      continue;
+    if (!defined(i)) {
+      end_run(i);
+      run = i + 1;
+    } else if (i + 1 < xs.size() && defined(i + 1) && breaks_after(i)) {
+      end_run(i + 1);
     }
-    out.x.push_back(xs[i]);
-    out.y.push_back(ys[i]);
-    if (i + 1 < xs.size() && std::isfinite(ys[i + 1]) && breaks_after(i)) end_segment();
   }
-  end_segment();
+  end_run(xs.size());
   return out;
 }
 
