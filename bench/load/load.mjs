@@ -43,8 +43,23 @@ const server = await startStaticServer({ root: dist, port: 0 });
 const browser = await launchBrowser();
 const ready = [], paint = [], dcl = [], wasmDone = [];
 // The page's own performance marks (web/src/main.js), to show where the time goes.
-const MARKS = ['calcwb:core-loaded', 'calcwb:exercises'];
+// In load order: app.js starts; the core's glue script is imported, the wasm
+// compiled (streaming) and instantiated; main.js has the core, then the
+// catalog, then the exercises' boxes in the DOM; static math is typeset
+// alongside, in slices.
+const MARKS = [
+  'calcwb:app-start', 'calcwb:glue-imported', 'calcwb:wasm-compiled', 'calcwb:wasm-instantiated',
+  'calcwb:core-loaded', 'calcwb:catalog', 'calcwb:exercises', 'calcwb:static-math',
+];
 const marks = new Map(MARKS.map((name) => [name, []]));
+// Steps of one load, as medians of per-load differences (less noisy than
+// differences of medians): [from mark, to mark or 'ready', label].
+const STEPS = [
+  ['calcwb:core-loaded', 'calcwb:catalog', 'core.catalog()'],
+  ['calcwb:catalog', 'calcwb:exercises', 'exercises\' boxes built'],
+  ['calcwb:core-loaded', 'ready', 'core loaded → data-ready'],
+];
+const steps = new Map(STEPS.map(([, , label]) => [label, []]));
 let fetched = new Set();
 try {
   for (let i = 0; i < loads; ++i) {
@@ -79,6 +94,10 @@ try {
     if (t.dcl !== null) dcl.push(t.dcl);
     if (t.wasm !== null) wasmDone.push(t.wasm);
     for (const name of MARKS) if (t.marks[name] !== undefined) marks.get(name).push(t.marks[name]);
+    for (const [from, to, label] of STEPS) {
+      const end = to === 'ready' ? t.ready : t.marks[to];
+      if (t.marks[from] !== undefined && end !== undefined) steps.get(label).push(end - t.marks[from]);
+    }
     if (page.problems.length) console.error(`load ${i + 1}: ${page.problems.join('; ')}`);
     fetched = seen;
     await page.context().close();
@@ -108,6 +127,7 @@ const row = (label, xs) => console.log(
 if (dcl.length) row('navigation → DOMContentLoaded', dcl);
 if (wasmDone.length) row('navigation → core file downloaded', wasmDone);
 for (const [name, xs] of marks) if (xs.length) row(`navigation → mark ${name}`, xs);
+for (const [label, xs] of steps) if (xs.length) row(`step: ${label}`, xs);
 if (paint.length) {
   console.log(`| navigation → first contentful paint | ${med(paint).toFixed(0)} ms | ${Math.min(...paint).toFixed(0)} ms | ${Math.max(...paint).toFixed(0)} ms |`);
 }

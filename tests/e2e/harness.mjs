@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const distDir = path.join(repoRoot, 'dist');
+// E2E_DIST tests another build of the site (e.g. one engineer's own build dir).
+export const distDir = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(repoRoot, 'dist');
 // dist/index.html opened straight from disk, as a learner with a USB stick would.
 export const distFileUrl = pathToFileURL(path.join(distDir, 'index.html')).href;
 export const artifactDir = path.join(repoRoot, 'build/test-artifacts');
@@ -79,10 +80,12 @@ export async function openWorkbook(browser, url, { lang = 'en', contextOptions =
 
 // The page's core wrapper (web/src/core.js) over the same wasm build dist/
 // ships (the single-file variant, which Node can load): right answers come
-// from the core, never from the tests.
+// from the core, never from the tests. E2E_WASM_DIR names the build's web/
+// directory when dist/ was built from another one (see E2E_DIST).
+const wasmWebDir = process.env.E2E_WASM_DIR ? path.resolve(process.env.E2E_WASM_DIR) : path.join(repoRoot, 'build/wasm/web');
 export async function nodeCore() {
   const { wrapModule } = await import('../../web/src/core.js');
-  return wrapModule(await loadSingleFileCore(createRequire(import.meta.url), '../../build/wasm/web/calccore.single.js'));
+  return wrapModule(await loadSingleFileCore(createRequire(import.meta.url), path.join(wasmWebDir, 'calccore.single.js')));
 }
 
 // Instantiates the single-file core in Node. Emscripten's Node glue installs

@@ -103,7 +103,7 @@ export function createAnswerBox({ spec, core, lang, store, seedOf, onTryAnother,
   function renderLabels() {
     const l = lang.value;
     const labelText = pick(current.label, l);
-    renderRich(label, labelText || getString('answerLabel', l));
+    renderRich(label, labelText || getString('answerLabel', l), { defer: true });
     // A label that is only math renders as KaTeX, whose spoken form is not a
     // name every tool computes; the field also gets the TeX source as its name.
     field.setAttribute('aria-label', `${getString('answerLabel', l)} ${labelText.replace(/\$/g, '').trim()}`.trim());

@@ -21,6 +21,12 @@ const API_FUNCTIONS = [
 // The global holding the promise of the raw module (see sharedLoad).
 const SHARED_LOAD = '__calcwbCoreModule';
 
+// The load's steps as performance marks, so bench/load can say where the time
+// to data-ready goes (main.js marks the steps after the load).
+function mark(name) {
+  globalThis.performance?.mark?.(name);
+}
+
 function loadClassicScript(src) {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -40,7 +46,8 @@ async function loadFromFile(baseUrl) {
 // application/wasm makes compileStreaming fail; the bytes are compiled then.
 function compileWasm(url) {
   return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' }))
-    .catch(() => fetch(url, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+    .catch(() => fetch(url, { credentials: 'same-origin' }).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    .then((module) => { mark('calcwb:wasm-compiled'); return module; });
 }
 
 // The wasm is fetched and compiled from the moment this runs, in parallel with
@@ -51,10 +58,14 @@ async function loadOverHttp(baseUrl) {
   const compiled = compileWasm(new URL('calccore.wasm', baseUrl));
   compiled.catch(() => {}); // rejects the load below
   const { default: factory } = await import(new URL('calccore.mjs', baseUrl).href);
+  mark('calcwb:glue-imported');
   return new Promise((resolve, reject) => {
     const instantiateWasm = (imports, receiveInstance) => {
       compiled
-        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+          mark('calcwb:wasm-instantiated');
+          receiveInstance(instance, module);
+        }))
         .catch(reject);
       return {}; // the exports arrive through receiveInstance
     };

@@ -101,7 +101,7 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
   const extras = [];
 
   function renderPrompt() {
-    if (prompt) renderRich(prompt, pick(exercise.prompt, lang.value));
+    if (prompt) renderRich(prompt, pick(exercise.prompt, lang.value), { defer: true });
   }
 
   for (const spec of exercise.boxes) {
@@ -132,10 +132,10 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
     boxes.push({ box, spec });
   }
 
-  function applySpecs() {
+  function applySpecs({ plots = true } = {}) {
     renderPrompt();
     for (const { box, spec } of boxes) box.setSpec(exercise.boxes.find((b) => b.id === spec.id) ?? spec);
-    for (const redraw of extras) redraw();
+    if (plots) for (const redraw of extras) redraw();
   }
 
   // Shows the exercise for the stored seed. An exercise may be split over
@@ -160,11 +160,16 @@ export function mountExerciseSlot(slot, { catalog, core, lang, store }) {
 
   lang.subscribe(renderPrompt);
   store.onChange(followSeed);
-  applySpecs();
+  // The plots are drawn by drawPlots(), not here: sampling f through the core
+  // is not needed to grade, so main.js does it right after data-ready.
+  applySpecs({ plots: false });
   return {
     sync() {
       followSeed();
       for (const { box } of boxes) box.syncFromStore();
+      for (const redraw of extras) redraw();
+    },
+    drawPlots() {
       for (const redraw of extras) redraw();
     },
   };

@@ -62,6 +62,7 @@ function registerServiceWorker() {
 }
 
 async function start() {
+  performance.mark('calcwb:app-start');
   const storage = safeLocalStorage() ?? memoryStorage();
   const lang = setupLanguage(storage);
   // The core downloads and compiles while the page's formulas are typeset.
@@ -101,6 +102,7 @@ async function start() {
   performance.mark('calcwb:core-loaded');
 
   const catalog = core.current.catalog?.();
+  performance.mark('calcwb:catalog');
   if (catalog && !catalog.error) {
     const mount = (slot) => mountExerciseSlot(slot, { catalog, core: core.current, lang, store });
     slots = [...document.querySelectorAll('[data-exercise]')].map(mount).filter(Boolean);
@@ -121,9 +123,10 @@ async function start() {
     } else if (event.key === 'calcwb.lang' && event.newValue) lang.set(event.newValue);
   });
   document.documentElement.dataset.ready = 'true';
-  // The demos' drawings are not needed for grading: draw them right after.
-  // <html data-demos="ready"> tells tests the drawings are there.
+  // The demos' drawings and the exercises' plots are not needed for grading:
+  // draw them right after. <html data-demos="ready"> tells tests the drawings are there.
   setTimeout(() => {
+    for (const slot of slots) slot.drawPlots();
     for (const demo of demos) demo.refresh?.();
     document.documentElement.dataset.demos = 'ready';
     performance.mark('calcwb:demos');

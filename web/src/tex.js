@@ -53,7 +53,10 @@ export function splitRich(text) {
 }
 
 // Fills el with rendered author text (prompts, hints, solutions, labels).
-export function renderRich(el, text) {
+// With defer, the math is first shown as its TeX source and typeset in slices
+// right after (see typesetLater): the page's exercises are built without
+// waiting for KaTeX, which would otherwise hold data-ready back.
+export function renderRich(el, text, { defer = false } = {}) {
   el.replaceChildren();
   for (const part of splitRich(String(text ?? '').trim())) {
     if (part.kind === 'text') el.append(document.createTextNode(part.value));
@@ -61,9 +64,31 @@ export function renderRich(el, text) {
       const code = document.createElement('code');
       code.textContent = part.value;
       el.append(code);
-    } else el.append(mathSpan(part.value, part.kind === 'display'));
+    } else if (defer) el.append(typesetLater(part.value, part.kind === 'display'));
+    else el.append(mathSpan(part.value, part.kind === 'display'));
   }
   return el;
+}
+
+// Math waiting to be typeset: spans showing their TeX source, with data-tex as
+// in the static page, rendered in slices by one pending timer.
+const waiting = [];
+let typesetTimer = 0;
+
+function typesetLater(latex, display) {
+  const span = document.createElement('span');
+  span.dataset.tex = latex;
+  if (display) span.setAttribute('data-display', '');
+  span.textContent = latex;
+  waiting.push(span);
+  if (!typesetTimer) {
+    typesetTimer = setTimeout(async () => {
+      // Spans replaced in the meantime (a language switch, a new variant) are skipped.
+      while (waiting.length) await renderSliced(waiting.splice(0).filter((el) => el.isConnected));
+      typesetTimer = 0;
+    }, 0);
+  }
+  return span;
 }
 
 // Renders every [data-tex] element of the static page (its text, a readable
