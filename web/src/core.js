@@ -18,6 +18,10 @@ const API_FUNCTIONS = [
   'samplePlot', 'limitTable', 'tangent', 'gradientField', 'contours', 'evaluate',
 ];
 
+// Functions that return their object themselves (typed arrays, wasm/API.md),
+// not JSON text: passed through as they are.
+const OBJECT_FUNCTIONS = ['samplePlotArrays'];
+
 // The global holding the promise of the raw module (see sharedLoad).
 const SHARED_LOAD = '__calcwbCoreModule';
 
@@ -84,6 +88,9 @@ export function wrapModule(module) {
     if (typeof module[name] === 'function') {
       core[name] = (...args) => JSON.parse(module[name](...args));
     }
+  }
+  for (const name of OBJECT_FUNCTIONS) {
+    if (typeof module[name] === 'function') core[name] = (...args) => module[name](...args);
   }
   return core;
 }

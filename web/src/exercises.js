@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { getString, pick } from './i18n.js';
 import { createAnswerBox } from './answer-box.js';
 import { createChainGraph } from './demos/chain-graph.js';
-import { createPlot, yRange } from './plot.js';
+import { createPlot, sampleSegments, yRange } from './plot.js';
 import { renderRich } from './tex.js';
 
 // The right-hand side of "y = …" as typed, for plotting the learner's line.
@@ -38,10 +38,7 @@ function attachPlot(box, spec, { core, lang, store, seedOf }) {
   let learnerText = '';
   const legend = h('p', { class: 'legend' });
   const wrap = h('figure', { class: 'box-plot', dataset: { plotFor: spec.id } }, plot.root, legend);
-  const sample = (text) => {
-    const res = core.samplePlot?.(text, range.xmin, range.xmax, 300);
-    return res && !res.error ? res.segments : [];
-  };
+  const sample = (text) => sampleSegments(core, text, range.xmin, range.xmax, 300);
 
   // plot.expr carries the current variant's numbers (see wasm/API.md); the
   // axes are rebuilt to fit this f.

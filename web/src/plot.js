@@ -3,6 +3,16 @@
 // It only maps coordinates to pixels; every sampled value comes from the core.
 import { svg } from './dom.js';
 
+// The segments of f sampled n times on [xmin, xmax] by the core: [{x, y}],
+// split at poles and undefined stretches; [] on an error. samplePlotArrays
+// hands over Float64Arrays (no JSON numbers to format and parse); a core
+// without it is asked for samplePlot's JSON, which has the same segments.
+export function sampleSegments(core, text, xmin, xmax, n) {
+  const sample = core?.samplePlotArrays ?? core?.samplePlot;
+  const res = sample?.(text, xmin, xmax, n);
+  return res && !res.error ? res.segments : [];
+}
+
 export function linearScale(d0, d1, r0, r1) {
   const k = (r1 - r0) / (d1 - d0);
   return (v) => r0 + (v - d0) * k;
@@ -27,9 +37,11 @@ export function segmentsToPath(segments, sx, sy, ylo, yhi) {
 
 // A y-range that shows the bulk of the sampled curve: the 5th to 95th
 // percentile of its finite values, widened by a quarter on each side, so a
-// pole's spike does not squash the rest. Display scaling only.
+// pole's spike does not squash the rest. Display scaling only. A segment's y
+// is an Array or a Float64Array (which flatMap would not flatten).
 export function yRange(segments, fallback = { ymin: -10, ymax: 10 }) {
-  const ys = (segments ?? []).flatMap((s) => s.y).filter((y) => y !== null && Number.isFinite(y)).sort((a, b) => a - b);
+  const ys = (segments ?? []).flatMap((s) => Array.from(s.y)).filter((y) => y !== null && Number.isFinite(y))
+    .sort((a, b) => a - b);
   if (ys.length < 2) return fallback;
   const lo = ys[Math.floor(ys.length * 0.05)];
   const hi = ys[Math.ceil(ys.length * 0.95) - 1];

@@ -2,7 +2,7 @@
 // the plot, or the slider/arrow keys). Curve samples and the tangent's slope,
 // intercept and equation come from the core.
 import { svg } from '../dom.js';
-import { createPlot } from '../plot.js';
+import { createPlot, sampleSegments } from '../plot.js';
 import { renderMath } from '../tex.js';
 
 const F = '3*x^2 - 4*x';
@@ -30,9 +30,8 @@ export function mountTangent(root, { core }) {
     const x0 = Number(slider.value);
     x0Out.textContent = x0.toFixed(2);
     const c = core.current;
-    if (!curveDrawn && c?.samplePlot) {
-      const sampled = c.samplePlot(F, XMIN, XMAX, 200);
-      plot.curve('f', sampled.error ? [] : sampled.segments, 'f');
+    if (!curveDrawn && (c?.samplePlotArrays || c?.samplePlot)) {
+      plot.curve('f', sampleSegments(c, F, XMIN, XMAX, 200), 'f');
       curveDrawn = true;
     }
     if (!c?.tangent) return;
