@@ -164,28 +164,32 @@ def report_diff(paths):
 def report_eval(paths):
     order, res = load(paths, "eval")
     cols = [("tape", "tape"), ("C++", "c++"), ("tape wasm", "tape-wasm"), ("C++ wasm", "c++-wasm"),
-            ("JS", "js"), ("math.js", "mathjs"), ("samplePlot wasm", "sampleplot-wasm")]
+            ("JS", "js"), ("math.js", "mathjs"), ("samplePlot wasm", "sampleplot-wasm"),
+            ("samplePlotArrays wasm", "sampleplot-arrays-wasm")]
 
     def rate(r):
         if r is None or "skipped" in r:
             return None
         return r.get("points", 1) / r["median_ns"] * 1e9
 
-    header = ["case"] + [c for c, _ in cols] + ["tape/C++ time", "tape wasm/JS time", "math.js/tape wasm time"]
+    header = ["case"] + [c for c, _ in cols] + ["tape/C++ time", "tape wasm/JS time", "math.js/tape wasm time",
+                                                 "samplePlot/samplePlotArrays time"]
     rows, slow_native, slow_wasm, vs_mathjs = [], [], [], []
     for case in order:
         recs = {label: res.get((impl, case)) for label, impl in cols}
         a, _ = ratio(recs["tape"], recs["C++"])
         b, _ = ratio(recs["tape wasm"], recs["JS"])
         c, _ = ratio(recs["math.js"], recs["tape wasm"])
+        d, _ = ratio(recs["samplePlot wasm"], recs["samplePlotArrays wasm"])
         slow_native.append(a)
         slow_wasm.append(b)
         vs_mathjs.append(c)
-        rows.append([case] + [fmt_rate(rate(recs[l])) for l, _ in cols] + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c)])
+        rows.append([case] + [fmt_rate(rate(recs[l])) for l, _ in cols] + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c), fmt_ratio(d)])
     print("### Plot sampling (points per second, batches of 4096 points)\n")
     print(table(header, rows))
     print("\n\"tape\": Tape::evaluate over the batch (blocks of 64). \"samplePlot wasm\": the page's"
-          " samplePlot() through Embind, text in and JSON out, 4096 samples (one-variable cases).")
+          " samplePlot() through Embind, text in and JSON out, 4096 samples (one-variable cases);"
+          " \"samplePlotArrays wasm\": the same samples as Float64Arrays.")
     a, b, c = geomean(slow_native), geomean(slow_wasm), geomean(vs_mathjs)
     print("\nGeometric means: tape/C++ %s, tape wasm/JS %s, math.js/tape wasm %s"
           % (fmt_ratio(a), fmt_ratio(b), fmt_ratio(c)))

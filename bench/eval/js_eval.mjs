@@ -1,7 +1,8 @@
 // Plot-sampling throughput in Node: hand-written JS functions (the limit for
 // the browser), math.js compile().evaluate() point by point, and the page's
-// own path, samplePlot() of the Embind module (text in, JSON out), all on the
-// same 4096 points per batch as bench/eval/ours_eval.cpp.
+// own paths through the Embind module: samplePlot() (text in, JSON out) and
+// samplePlotArrays() (text in, Float64Arrays out), all on the same 4096 points
+// per batch as bench/eval/ours_eval.cpp.
 //   node bench/eval/js_eval.mjs bench/data/eval_cases.tsv [build/bench-wasm/web/calccore.single.js]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,11 +73,16 @@ for (const line of readFileSync(tsv, 'utf8').split('\n')) {
     return out[POINTS - 1];
   }), extra);
 
-  // samplePlot() samples xmin..xmax itself; the same interval as the other rows.
+  // The page's two plot calls sample xmin..xmax themselves; the same interval
+  // as the other rows. samplePlot returns JSON text, samplePlotArrays the same
+  // segments as Float64Arrays; both are timed up to the object the page draws.
   if (core && vars.length === 1) {
     const xmax = 0.05 + 3.0 * (POINTS - 1) / POINTS;
-    const probe = JSON.parse(core.samplePlot(text.replaceAll(vars[0], 'x'), 0.05, xmax, POINTS));
+    const probe = JSON.parse(core.samplePlot(text, 0.05, xmax, POINTS));
     if (probe.error) emitSkip('eval', 'sampleplot-wasm', name, probe.error.code);
     else emit('eval', 'sampleplot-wasm', name, measure(() => JSON.parse(core.samplePlot(text, 0.05, xmax, POINTS))), extra);
+    if (typeof core.samplePlotArrays !== 'function') emitSkip('eval', 'sampleplot-arrays-wasm', name, 'no samplePlotArrays');
+    else if (probe.error) emitSkip('eval', 'sampleplot-arrays-wasm', name, probe.error.code);
+    else emit('eval', 'sampleplot-arrays-wasm', name, measure(() => core.samplePlotArrays(text, 0.05, xmax, POINTS)), extra);
   }
 }
