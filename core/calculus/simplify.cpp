@@ -182,6 +182,8 @@ Expr rewrite_add(const AddNode& a) {
 class Simplifier {
  public:
   Expr operator()(const Expr& e) {
+    // Leaves have nothing to rebuild and no rewrite: no memo entry for them.
+    if (e.is(Kind::Number) || e.is(Kind::Symbol) || e.is(Kind::Constant)) return e;
     if (const Expr* known = memo_.find(e)) return *known;
     Expr r = rebuild(e);
     // Rewrites only at this node, each accepted when it does not grow the
