@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { catalogSnapshot } from './catalog-snapshot.mjs';
 import { CSP } from './csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,9 +44,14 @@ const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 };
 
-// boot.js, a small script of its own, starts the core from <head>; app.js is the rest.
+// boot.js, a small script of its own, starts the core from <head>; app.js is
+// the rest, with the core's catalog built in (web/catalog-snapshot.mjs).
 async function bundleApp() {
-  await build({ ...BUNDLE_OPTIONS, entryPoints: { boot: 'web/src/boot.js', app: 'web/src/main.js' } });
+  await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: { boot: 'web/src/boot.js', app: 'web/src/main.js' },
+    define: { __CALCWB_CATALOG__: JSON.stringify(await catalogSnapshot(wasmDir)) },
+  });
 }
 
 // The service worker's cache is named after a hash of what it caches, so a

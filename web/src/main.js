@@ -54,6 +54,12 @@ function appendExtraSlot(exercise, boxIds, lang) {
   return slot;
 }
 
+// The book's catalog as web/build.mjs took it from this same core at build
+// time (web/catalog-snapshot.mjs); null in a bundle made without it.
+function bundledCatalog() {
+  return typeof __CALCWB_CATALOG__ === 'string' ? JSON.parse(__CALCWB_CATALOG__) : null;
+}
+
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   navigator.serviceWorker.register('sw.js').catch(() => {
@@ -101,7 +107,7 @@ async function start() {
   coreStatus.textContent = '';
   performance.mark('calcwb:core-loaded');
 
-  const catalog = core.current.catalog?.();
+  const catalog = bundledCatalog() ?? core.current.catalog?.();
   performance.mark('calcwb:catalog');
   if (catalog && !catalog.error) {
     const mount = (slot) => mountExerciseSlot(slot, { catalog, core: core.current, lang, store });

@@ -1,0 +1,25 @@
+// The book's exercise catalog (seed 0), taken at build time from the very core
+// that goes into dist/, for app.js to embed (web/build.mjs defines it as
+// __CALCWB_CATALOG__). The page then builds its answer boxes without calling
+// core.catalog() first: that first call reads the exercises' TOML, parses and
+// prints their formulas, all in wasm code the browser compiles lazily on
+// first use, and it was the largest step between the core's load and
+// data-ready. Variants ("try another", a stored seed) still come from the core.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// Returns the JSON text of catalog() from wasmDir/calccore.single.js.
+export async function catalogSnapshot(wasmDir) {
+  const require = createRequire(import.meta.url);
+  const events = ['uncaughtException', 'unhandledRejection'];
+  const before = Object.fromEntries(events.map((e) => [e, process.listeners(e)]));
+  const core = await require(path.join(wasmDir, 'calccore.single.js'))();
+  // Emscripten's Node glue may install process-wide handlers; the build keeps its own.
+  for (const e of events) {
+    for (const listener of process.listeners(e)) if (!before[e].includes(listener)) process.off(e, listener);
+  }
+  const text = core.catalog();
+  const catalog = JSON.parse(text);
+  if (catalog.error) throw new Error(`the core's catalog() failed: ${JSON.stringify(catalog.error)}`);
+  return text;
+}
