@@ -9,8 +9,9 @@
 //   - a constant operand is a scalar in the instruction (x*3, 1/x, x-2), not a
 //     register filled with copies of it;
 //   - x^2 and x^3 are Square and Cube, not a general power loop;
-//   - a square, a product by a constant, or a square times a constant, used
-//     once by a sum or difference, is folded into it (3x² − 4x is one pass),
+//   - a square, a cube, a product by a constant, a square times a constant,
+//     or a constant over a value (1/x), used once by a sum or difference, is
+//     folded into it (3x² − 4x and x³ − 1/x are one pass each),
 //     with the same roundings as before: no fused multiply-add, so native and
 //     wasm builds stay bit-identical;
 //   - instructions whose value nobody reads after folding are dropped;
@@ -44,15 +45,17 @@ enum class BatchOp : std::uint8_t {
   KDiv,    // k / a (1/x is KDiv with k = 1)
   SquareK, // (a·a)·k
   // f(a) ± g(b), each operand in one of the OperandForms (a, a·k, a·a,
-  // (a·a)·k; k is ka for a, kb for b); n = combine_code(form a, form b, minus).
+  // (a·a)·k, (a·a)·a, k/a; k is ka for a, kb for b); n = combine_code(form a,
+  // form b, minus).
   Combine,
   Exp, Log, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Abs,
   Call,
 };
 
-enum class OperandForm : std::uint8_t { Plain, Scaled, Square, SquareScaled };
+enum class OperandForm : std::uint8_t { Plain, Scaled, Square, SquareScaled, Cube, Reciprocal };
+constexpr std::int32_t kOperandForms = 6;
 constexpr std::int32_t combine_code(OperandForm a, OperandForm b, bool minus) {
-  return (static_cast<std::int32_t>(a) * 4 + static_cast<std::int32_t>(b)) * 2 + (minus ? 1 : 0);
+  return (static_cast<std::int32_t>(a) * kOperandForms + static_cast<std::int32_t>(b)) * 2 + (minus ? 1 : 0);
 }
 
 struct BatchInstruction {
