@@ -208,6 +208,24 @@ Expr real(double v) { return number(Number::real(v)); }
 
 namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Variables are interned: one name, index and shape give one node, so the
+// comparisons that sorting terms and differentiating make between variables
+// (x against x, x against the variable of diff()) settle on the pointer
+// instead of comparing names. Sharing an immutable leaf changes no result:
+// == is structural either way. The table is bounded (input with many
+// distinct names only stops being interned) and per thread, so no lock.
+Expr interned_symbol(std::string_view base, int index, Shape shape) {
+  constexpr std::size_t kMaxInterned = 64;
+  thread_local std::vector<Expr> interned;
+  for (const Expr& e : interned) {
+    const auto& s = static_cast<const SymbolNode&>(*e);
+    if (s.index() == index && s.shape() == shape && s.base() == base) return e;
+  }
+  Expr e = detail::make<SymbolNode>(std::string(base), index, shape);
+  if (interned.size() < kMaxInterned) interned.push_back(e);
+  return e;
+}
 }  // namespace
 
 // "x_1" and "x1" are the indexed variable x with index 1. Indices with a
@@ -222,13 +240,13 @@ Expr symbol(std::string_view name, Shape shape) {
   if (indexed_form) {
     int index = 0;
     for (std::size_t i = start; i < end; ++i) index = index * 10 + (name[i] - '0');
-    return detail::make<SymbolNode>(std::string(name.substr(0, base_end)), index, shape);
+    return interned_symbol(name.substr(0, base_end), index, shape);
   }
-  return detail::make<SymbolNode>(std::string(name), -1, shape);
+  return interned_symbol(name, -1, shape);
 }
 
 Expr indexed(std::string_view base, int index) {
-  return detail::make<SymbolNode>(std::string(base), index < 0 ? -1 : index, Shape::Scalar);
+  return interned_symbol(base, index < 0 ? -1 : index, Shape::Scalar);
 }
 
 Expr constant(ConstantId id) {
