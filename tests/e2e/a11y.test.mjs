@@ -44,6 +44,12 @@ for (const lang of ['zh', 'en']) {
 test('at 375 px wide nothing scrolls sideways', async () => {
   const page = await openWorkbook(browser, server.url, { lang: 'zh', contextOptions: { viewport: { width: 375, height: 800 } } });
   await submit(page, box.id, core.solution(box.id, 0).answer?.text);
+  // Sections out of view skip layout and clip what overflows them
+  // (content-visibility: auto, styles.css): every section is laid out here,
+  // so an overflow is measured instead of hidden, and the screenshot shows all.
+  await page.evaluate(() => {
+    for (const section of document.querySelectorAll('main > section')) section.style.contentVisibility = 'visible';
+  });
   const widths = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     view: document.documentElement.clientWidth,

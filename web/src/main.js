@@ -1,7 +1,7 @@
 // Starts the workbook: language first (the prose is already painted from
 // index.html), then storage and the demos' drawings, then the wasm core in the
 // background; once it is loaded the exercises are built and <html> gets
-// data-ready="true".
+// data-ready="true", and then the page's formulas are typeset.
 import { loadCore } from './core.js';
 import { h, nextId } from './dom.js';
 import { mountExerciseSlot, unplacedBoxes } from './exercises.js';
@@ -14,6 +14,9 @@ import { mountTangent } from './demos/tangent.js';
 import { createProgressStore } from './progress-store.js';
 import { mountProgressControls, updateSectionBars } from './progress-ui.js';
 import { renderStaticMath } from './tex.js';
+
+// The longest the static page's formulas wait for the core before they are typeset anyway.
+const STATIC_MATH_WAIT_MS = 1500;
 
 function safeLocalStorage() {
   try {
@@ -71,11 +74,18 @@ async function start() {
   performance.mark('calcwb:app-start');
   const storage = safeLocalStorage() ?? memoryStorage();
   const lang = setupLanguage(storage);
-  // The core downloads and compiles while the page's formulas are typeset.
   const corePromise = loadCore();
   corePromise.catch(() => {}); // reported below, where it is awaited
+  // The page's formulas keep their readable Unicode form until the core is
+  // ready (or has failed, or STATIC_MATH_WAIT_MS have passed): typeset earlier,
+  // KaTeX competes for the main thread with the core's download, compilation
+  // and start, and holds data-ready back.
   const visible = (el) => el.closest('[lang]')?.getAttribute('lang') === htmlLang(lang.value);
-  renderStaticMath(document, visible).then(() => performance.mark('calcwb:static-math'));
+  let staticMath = null;
+  const typesetStaticMath = () => {
+    staticMath ??= renderStaticMath(document, visible).then(() => performance.mark('calcwb:static-math'));
+  };
+  setTimeout(typesetStaticMath, STATIC_MATH_WAIT_MS);
   lang.subscribe(() => renderStaticMath(document, visible));
 
   const store = createProgressStore(storage);
@@ -101,6 +111,7 @@ async function start() {
     core.current = await corePromise;
   } catch (err) {
     coreStatus.textContent = getString('coreFailed', lang.value) + err.message;
+    typesetStaticMath();
     document.documentElement.dataset.ready = 'error';
     return;
   }
@@ -129,6 +140,7 @@ async function start() {
     } else if (event.key === 'calcwb.lang' && event.newValue) lang.set(event.newValue);
   });
   document.documentElement.dataset.ready = 'true';
+  setTimeout(typesetStaticMath, 0);
   // The demos' drawings and the exercises' plots are not needed for grading:
   // draw them right after. <html data-demos="ready"> tells tests the drawings are there.
   setTimeout(() => {
