@@ -4,9 +4,9 @@
 // numbers read back as the doubles they were written from).
 #include <gtest/gtest.h>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <tuple>
 
@@ -18,6 +18,13 @@ namespace {
 
 using testing_support::Json;
 using testing_support::parse_json;
+
+// A double's bit pattern (em++ 3.1.6's libc++ has no std::bit_cast).
+std::uint64_t bits(double v) {
+  std::uint64_t b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
 
 void expect_same_as_json(const std::string& text, double lo, double hi, int n) {
   SCOPED_TRACE(text);
@@ -32,8 +39,8 @@ void expect_same_as_json(const std::string& text, double lo, double hi, int n) {
     const Json& seg = segments[k];
     ASSERT_EQ(s.segment_ends[k] - start, seg["x"].size()) << "segment " << k;
     for (std::size_t i = 0; i < seg["x"].size(); ++i) {
-      EXPECT_EQ(std::bit_cast<std::uint64_t>(s.x[start + i]), std::bit_cast<std::uint64_t>(seg["x"][i].number));
-      EXPECT_EQ(std::bit_cast<std::uint64_t>(s.y[start + i]), std::bit_cast<std::uint64_t>(seg["y"][i].number));
+      EXPECT_EQ(bits(s.x[start + i]), bits(seg["x"][i].number));
+      EXPECT_EQ(bits(s.y[start + i]), bits(seg["y"][i].number));
     }
     start = s.segment_ends[k];
   }
