@@ -13,7 +13,12 @@ export async function catalogSnapshot(wasmDir) {
   const require = createRequire(import.meta.url);
   const events = ['uncaughtException', 'unhandledRejection'];
   const before = Object.fromEntries(events.map((e) => [e, process.listeners(e)]));
-  const core = await require(path.join(wasmDir, 'calccore.single.js'))();
+  const file = path.join(wasmDir, 'calccore.single.js');
+  const factory = require(file);
+  // Under the repository's "type": "module" a build directory needs its
+  // package.json marker (CMakeLists.txt writes it) for Node to read the core as CommonJS.
+  if (typeof factory !== 'function') throw new Error(`${file} did not load as CommonJS (no package.json with "type": "commonjs" beside it?)`);
+  const core = await factory();
   // Emscripten's Node glue may install process-wide handlers; the build keeps its own.
   for (const e of events) {
     for (const listener of process.listeners(e)) if (!before[e].includes(listener)) process.off(e, listener);
