@@ -196,7 +196,10 @@ void expect_exact_non_finite_count(const char* text) {
 }
 
 TEST(NumericTapeBatch, NonFiniteCountIsExactWhenHugeFiniteValuesOverflowTheQuickSum) {
-  for (const char* text : {"x", "2x", "x/2"}) {  // the input as output, and computed outputs
+  // The input as output, computed outputs, and a Combine writing the output,
+  // which sums its values as it writes them.
+  ASSERT_EQ(program_of(compiled("x - 1/x", {"x"})).code.back().op, BatchOp::Combine);
+  for (const char* text : {"x", "2x", "x/2", "x - 1/x"}) {
     expect_exact_non_finite_count<double>(text);
     expect_exact_non_finite_count<float>(text);
   }
