@@ -6,7 +6,6 @@
 #include <functional>
 #include <limits>
 #include <optional>
-#include <type_traits>
 #include <utility>
 
 #include "expr/functions.h"
@@ -219,17 +218,6 @@ namespace {
 
 constexpr std::size_t kBlock = 128;  // points per block
 
-// The non-finite check sums a block's values (see count_non_finite) in
-// independent sums, which hide the adder's latency. Natively 16 (8 SSE
-// registers of 2); in wasm, without SIMD, V8 keeps 4 scalar sums in registers
-// where 8 or 16 were slower (3x^2-4x: 3.95 µs per 4096 points with 4, 4.4
-// with 8, 4.7 with 16).
-#ifdef __wasm__
-constexpr std::size_t kSumLanes = 4;
-#else
-constexpr std::size_t kSumLanes = 16;
-#endif
-
 using tape_ops::ipow;
 
 template <OperandForm F, class T>
@@ -253,52 +241,16 @@ void combine(T* __restrict d, const T* __restrict a, const T* __restrict b, T ka
   }
 }
 
-// combine() for the instruction that writes a full block of the caller's
-// output: it also returns the sum of the values it writes, for the
-// non-finite check, so the block is not read a second time (wasm 3x^2-4x:
-// see run_batch).
-template <class T, int Code>
-T combine_summed(T* __restrict d, const T* __restrict a, const T* __restrict b, T ka, T kb) {
-  constexpr auto fa = static_cast<OperandForm>(Code / 2 / kOperandForms);
-  constexpr auto fb = static_cast<OperandForm>(Code / 2 % kOperandForms);
-  T lanes[kSumLanes] = {};
-  for (std::size_t j = 0; j < kBlock; j += kSumLanes)
-    for (std::size_t k = 0; k < kSumLanes; ++k) {
-      const T x = operand<fa>(a[j + k], ka), y = operand<fb>(b[j + k], kb);
-      const T v = Code % 2 == 1 ? x - y : x + y;
-      d[j + k] = v;
-      lanes[k] += v;
-    }
-  T sum = 0;
-  for (T lane : lanes) sum += lane;
-  return sum;
-}
-
 // One loop per combination of operand forms and sign, indexed by combine_code.
 template <class T, int... Codes>
 constexpr auto combine_table(std::integer_sequence<int, Codes...>) {
   using Kernel = void (*)(T*, const T*, const T*, T, T);
   return std::array<Kernel, sizeof...(Codes)>{&combine<T, Codes>...};
 }
-template <class T, int... Codes>
-constexpr auto combine_summed_table(std::integer_sequence<int, Codes...>) {
-  using Kernel = T (*)(T*, const T*, const T*, T, T);
-  return std::array<Kernel, sizeof...(Codes)>{&combine_summed<T, Codes>...};
-}
-using CombineCodes = std::make_integer_sequence<int, 2 * kOperandForms * kOperandForms>;
 template <class T>
-constexpr auto combine_kernels = combine_table<T>(CombineCodes{});
-template <class T>
-constexpr auto combine_summed_kernels = combine_summed_table<T>(CombineCodes{});
+constexpr auto combine_kernels = combine_table<T>(std::make_integer_sequence<int, 2 * kOperandForms * kOperandForms>{});
 
 using tape_ops::call;
-
-// An instruction's constant in T: the double, or its float rounded once.
-template <class T>
-T constant(double k, float k_f) {
-  if constexpr (std::is_same_v<T, float>) return k_f;
-  else return k;
-}
 
 // Runs one instruction over a block. Arithmetic runs over all kBlock points
 // (a fixed trip count the compiler vectorizes; a short last block computes
@@ -309,8 +261,8 @@ void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
   T* __restrict d = slot[in.d];
   const T* __restrict a = slot[in.a];
   const T* __restrict b = slot[in.b];
-  const T ka = constant<T>(in.ka, in.ka_f);
-  const T kb = constant<T>(in.kb, in.kb_f);
+  const T ka = std::is_same_v<T, float> ? T(in.ka_f) : T(in.ka);
+  const T kb = std::is_same_v<T, float> ? T(in.kb_f) : T(in.kb);
   switch (in.op) {
     case BatchOp::Add: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] + b[j]; break;
     case BatchOp::Sub: for (std::size_t j = 0; j < B; ++j) d[j] = a[j] - b[j]; break;
@@ -346,32 +298,35 @@ void execute(const BatchInstruction& in, T* const* slot, std::size_t m) {
   }
 }
 
-// The exact count of non-finite values among v[0..m), value by value: v − v
-// is +0 for a finite v and NaN for ±inf or NaN.
-template <class T>
-std::size_t count_each_non_finite(const T* v, std::size_t m) {
-  std::size_t n = 0;
-  for (std::size_t j = 0; j < m; ++j) n += !(v[j] - v[j] == T(0));
-  return n;
-}
-
 // Non-finite values among v[0..m). Most blocks have none, so a quick check
 // comes first, at one addition per value: a sum with a NaN or infinite term
 // is NaN or infinite, so a finite sum proves every value finite. The sum runs
 // in independent lanes (which the compiler vectorizes; a single running sum
 // it may not reorder). A sum that is not finite (a non-finite value, or
-// finite values whose sum overflowed) sends the block to the exact count.
+// finite values whose sum overflowed) sends the block to the exact count,
+// where v − v is +0 for a finite v and NaN for ±inf or NaN.
 template <class T>
 std::size_t count_non_finite(const T* v, std::size_t m) {
-  T lanes[kSumLanes] = {};
+  // Independent sums hide the adder's latency. Natively 16 (8 SSE registers
+  // of 2); in wasm, without SIMD, V8 keeps 4 scalar sums in registers where
+  // 8 or 16 were slower (3x^2-4x: 3.95 µs per 4096 points with 4, 4.4 with 8,
+  // 4.7 with 16).
+#ifdef __wasm__
+  constexpr std::size_t kLanes = 4;
+#else
+  constexpr std::size_t kLanes = 16;
+#endif
+  T lanes[kLanes] = {};
   std::size_t j = 0;
-  for (; j + kSumLanes <= m; j += kSumLanes)
-    for (std::size_t k = 0; k < kSumLanes; ++k) lanes[k] += v[j + k];
+  for (; j + kLanes <= m; j += kLanes)
+    for (std::size_t k = 0; k < kLanes; ++k) lanes[k] += v[j + k];
   T sum = 0;
   for (T lane : lanes) sum += lane;
   for (; j < m; ++j) sum += v[j];
   if (sum - sum == T(0)) return 0;
-  return count_each_non_finite(v, m);
+  std::size_t n = 0;
+  for (j = 0; j < m; ++j) n += !(v[j] - v[j] == T(0));
+  return n;
 }
 
 // Copies m points of row-major inputs into the variables' slots, one variable
@@ -425,13 +380,6 @@ std::size_t run_batch(const BatchProgram& program, std::span<const T> inputs, st
   const bool write_in_place = no == 1 && separate && out_slot >= nv + constants.size();
   T* const variable_storage = storage.data();
   T* const output_storage = slot[out_slot];
-  // With one computed output, the last instruction computes it (every other
-  // one feeds it); a Combine there also sums what it writes, so the
-  // non-finite check need not read the block again (wasm 3x^2-4x: 3.95 ->
-  // 3.0 µs per 4096 points, the time without any check).
-  // Doubles only: the page and the grader evaluate doubles, and the summed
-  // kernels for float would only add module size.
-  const bool summed_last = std::is_same_v<T, double> && write_in_place && program.code.back().op == BatchOp::Combine;
 
   std::size_t non_finite = 0;
   for (std::size_t p0 = 0; p0 < points; p0 += B) {
@@ -445,16 +393,6 @@ std::size_t run_batch(const BatchProgram& program, std::span<const T> inputs, st
     }
     if (write_in_place) slot[out_slot] = full ? outputs.data() + p0 : output_storage;
 
-    if constexpr (std::is_same_v<T, double>) {
-      if (full && summed_last) {
-        // The last instruction writes the output block and sums it as it goes.
-        for (std::size_t i = 0; i + 1 < program.code.size(); ++i) execute(program.code[i], slot.data(), m);
-        const BatchInstruction& last = program.code.back();
-        const T sum = combine_summed_kernels<T>[last.n](slot[last.d], slot[last.a], slot[last.b], last.ka, last.kb);
-        if (!(sum - sum == T(0))) non_finite += count_each_non_finite(outputs.data() + p0, m);
-        continue;
-      }
-    }
     for (const BatchInstruction& in : program.code) execute(in, slot.data(), m);
 
     if (write_in_place) {

@@ -196,8 +196,7 @@ void expect_exact_non_finite_count(const char* text) {
 }
 
 TEST(NumericTapeBatch, NonFiniteCountIsExactWhenHugeFiniteValuesOverflowTheQuickSum) {
-  // The input as output, computed outputs, and a Combine writing the output,
-  // which sums its values as it writes them.
+  // The input as output, and computed outputs (a Combine among them).
   ASSERT_EQ(program_of(compiled("x - 1/x", {"x"})).code.back().op, BatchOp::Combine);
   for (const char* text : {"x", "2x", "x/2", "x - 1/x"}) {
     expect_exact_non_finite_count<double>(text);
