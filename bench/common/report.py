@@ -10,6 +10,7 @@ our time, except where the target is phrased as a slowdown (eval).
 """
 import json
 import math
+import statistics
 import sys
 
 
@@ -187,7 +188,7 @@ def report_eval(paths):
         rows.append([case] + [fmt_rate(rate(recs[l])) for l, _ in cols] + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c), fmt_ratio(d)])
     print("### Plot sampling (points per second, batches of 4096 points)\n")
     print(table(header, rows))
-    print("\n\"tape\": Tape::evaluate over the batch (blocks of 64). \"samplePlot wasm\": the page's"
+    print("\n\"tape\": Tape::evaluate over the batch (blocks of 128). \"samplePlot wasm\": the page's"
           " samplePlot() through Embind, text in and JSON out, 4096 samples (one-variable cases);"
           " \"samplePlotArrays wasm\": the same samples as Float64Arrays.")
     a, b, c = geomean(slow_native), geomean(slow_wasm), geomean(vs_mathjs)
@@ -207,6 +208,7 @@ def report_grade(paths):
     cols = [("ours", "ours"), ("ours wasm", "ours-wasm"), ("SymPy", "sympy"), ("math.js", "mathjs")]
     header = ["box"] + ["%s median / max" % c for c, _ in cols] + ["SymPy/ours wasm (median)"]
     rows, speedups, wasm_medians, wasm_max, wrong = [], [], [], [], []
+    common = []  # (SymPy median, ours wasm median) of the boxes both graded
     for case in order:
         recs = {label: res.get((impl, case)) for label, impl in cols}
         cells = []
@@ -220,6 +222,8 @@ def report_grade(paths):
         if w and "skipped" not in w:
             wasm_medians.append(w["median_ns"])
             wasm_max.append(w["worst_ns"])
+        if s is not None:
+            common.append((recs["SymPy"]["median_ns"], w["median_ns"]))
         rows.append([case] + cells + [fmt_ratio(s)])
         for label, _ in cols:
             r = recs[label]
@@ -236,11 +240,21 @@ def report_grade(paths):
         allmed = sorted(wasm_medians)[len(wasm_medians) // 2]
         print("\nours wasm: median of box medians %s, worst answer %s; SymPy/ours wasm geometric mean %s"
               % (fmt_time(allmed), fmt_time(max(wasm_max)), fmt_ratio(geomean(speedups))))
+        # Issue 7 states the SymPy target through medians (SymPy's median answer
+        # against ours), so the verdict compares the medians of box medians over
+        # the boxes both graded. The geometric mean above also counts the boxes
+        # whose answer is a word, where the SymPy-style checker compares strings.
+        med_ratio = None
+        if common:
+            sympy_med = statistics.median(m for m, _ in common)
+            ours_med = statistics.median(m for _, m in common)
+            med_ratio = sympy_med / ours_med
+            print("SymPy/ours wasm on medians of box medians (the %d boxes both graded): %s / %s = %s"
+                  % (len(common), fmt_time(sympy_med), fmt_time(ours_med), fmt_ratio(med_ratio)))
         print("\nTargets (issue 7):")
         print("- wasm median ≤ 25 µs per answer: %s" % verdict(allmed <= 25e3))
-        g = geomean(speedups)
-        if g is not None:
-            print("- ≥ 50× faster than SymPy: %s" % verdict(g >= 50))
+        if med_ratio is not None:
+            print("- ≥ 50× faster than SymPy (median against median): %s" % verdict(med_ratio >= 50))
         print("- no answer over 1 ms: %s" % verdict(max(wasm_max) <= 1e6))
 
 
