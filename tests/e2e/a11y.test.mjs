@@ -3,26 +3,15 @@
 // a box shows its feedback; at 375 px wide nothing overflows sideways.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { catalogBoxes, launchBrowser, nodeCore, openWorkbook, screenshot, serveDist, submit } from './harness.mjs';
+import { catalogBoxes, nodeCore, openWorkbook, screenshot, servedWorkbook, submit } from './harness.mjs';
 
+const session = servedWorkbook();
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
-let browser;
-let server;
 const core = await nodeCore();
 const box = catalogBoxes(core).find((b) => b.kind !== 'choice');
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
@@ -33,7 +22,7 @@ async function axeViolations(page) {
 for (const lang of ['zh', 'en']) {
   test(`axe-core finds no violations (${lang})`, async () => {
     // bypassCSP only so that axe itself can be injected; the page is unchanged.
-    const page = await openWorkbook(browser, server.url, { lang, contextOptions: { bypassCSP: true } });
+    const page = await openWorkbook(session.browser, session.server.url, { lang, contextOptions: { bypassCSP: true } });
     await submit(page, box.id, `${core.solution(box.id, 0).answer?.text}*)`);
     await page.click(`[data-box="${box.id}"] [data-role=hint]`);
     assert.deepEqual(await axeViolations(page), []);
@@ -42,7 +31,7 @@ for (const lang of ['zh', 'en']) {
 }
 
 test('at 375 px wide nothing scrolls sideways', async () => {
-  const page = await openWorkbook(browser, server.url, { lang: 'zh', contextOptions: { viewport: { width: 375, height: 800 } } });
+  const page = await openWorkbook(session.browser, session.server.url, { lang: 'zh', contextOptions: { viewport: { width: 375, height: 800 } } });
   await submit(page, box.id, core.solution(box.id, 0).answer?.text);
   // Sections out of view skip layout and clip what overflows them
   // (content-visibility: auto, styles.css): every section is laid out here,

@@ -3,28 +3,15 @@
 // answer shows correct, a real mistake shows incorrect with its feedback, and
 // a syntax error shows invalid with the position of the error.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { declaredMistakes } from './exercise-files.mjs';
-import { catalogBoxes, launchBrowser, nodeCore, openWorkbook, serveDist, submit } from './harness.mjs';
+import { catalogBoxes, nodeCore, servedWorkbook, submit } from './harness.mjs';
 
-let browser;
-let server;
-let page;
+const session = servedWorkbook({ lang: 'en' });
 const core = await nodeCore();
 const boxes = catalogBoxes(core);
 const mistakes = declaredMistakes();
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-  page = await openWorkbook(browser, server.url, { lang: 'en' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
@@ -47,7 +34,7 @@ function genericMistake(box, right) {
 
 test('the page shows exactly the catalog\'s boxes', async () => {
   assert.ok(boxes.length > 0, 'the catalog has boxes');
-  const onPage = await page.$$eval('[data-box]', (els) => els.map((el) => el.dataset.box));
+  const onPage = await session.page.$$eval('[data-box]', (els) => els.map((el) => el.dataset.box));
   assert.deepEqual([...onPage].sort(), boxes.map((b) => b.id).sort());
 });
 
@@ -58,14 +45,14 @@ for (const box of boxes) {
 
     test('the core\'s right answer shows correct', async () => {
       assert.equal(typeof right, 'string', `solution(${box.id}) gives an answer: ${JSON.stringify(solution)}`);
-      const shown = await submit(page, box.id, right);
+      const shown = await submit(session.page, box.id, right);
       assert.equal(shown.verdict, 'correct', `"${right}": ${shown.feedback}`);
     });
 
     const declared = mistakes.get(box.id) ?? [];
     for (const mistake of declared) {
       test(`the declared mistake ${mistake.code} shows incorrect with its feedback`, async () => {
-        const shown = await submit(page, box.id, mistake.answer);
+        const shown = await submit(session.page, box.id, mistake.answer);
         assert.equal(shown.verdict, 'incorrect', `"${mistake.answer}": ${shown.feedback}`);
         assert.ok(squash(shown.feedback).includes(plainFragment(mistake.en)),
           `feedback "${squash(shown.feedback)}" contains "${plainFragment(mistake.en)}"`);
@@ -74,7 +61,7 @@ for (const box of boxes) {
     if (declared.length === 0) {
       test('a learner\'s slip shows incorrect with feedback', async () => {
         const wrong = genericMistake(box, right);
-        const shown = await submit(page, box.id, wrong);
+        const shown = await submit(session.page, box.id, wrong);
         assert.equal(shown.verdict, 'incorrect', `"${wrong}": ${shown.feedback}`);
         assert.ok(squash(shown.feedback).length > 0);
       });
@@ -84,10 +71,10 @@ for (const box of boxes) {
       test('a syntax error shows invalid at its position', async () => {
         // An unmatched ')' after the right answer: the error is at that bracket.
         const bad = `${right}*)`;
-        const shown = await submit(page, box.id, bad);
+        const shown = await submit(session.page, box.id, bad);
         assert.equal(shown.verdict, 'invalid', `"${bad}": ${shown.feedback}`);
         assert.equal(shown.position, [...right].length + 1, shown.feedback);
-        const marked = await page.locator(`[data-box="${box.id}"] [data-role=preview] mark`).textContent();
+        const marked = await session.page.locator(`[data-box="${box.id}"] [data-role=preview] mark`).textContent();
         assert.equal(marked, ')');
       });
     }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
@@ -61,6 +62,23 @@ export async function screenshot(page, name, locator = null) {
   if (locator) await locator.screenshot({ path: file });
   else await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// One browser and one server of dist/ for a test file, started before its
+// tests and closed after them; with { lang }, also the workbook opened once in
+// that language. The returned object's fields are set by the time tests run.
+export function servedWorkbook({ lang } = {}) {
+  const session = { browser: null, server: null, page: null };
+  before(async () => {
+    session.browser = await launchBrowser();
+    session.server = await serveDist();
+    if (lang) session.page = await openWorkbook(session.browser, session.server.url, { lang });
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 // Opens url in a fresh context with the language preset in storage (the

@@ -2,22 +2,11 @@
 // reload; a screenshot of every section in both languages goes to
 // build/test-artifacts/ for people to look at.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser, newPage, screenshot, serveDist, waitForReady } from './harness.mjs';
+import { newPage, screenshot, servedWorkbook, waitForReady } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedWorkbook();
 
 // Which language's spans are shown, read from the first paragraph with both.
 const visibleLanguage = (page) => page.evaluate(() => {
@@ -36,8 +25,8 @@ async function shootSections(page, lang) {
 }
 
 test('zh by default, en by the toggle, remembered after a reload', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(session.browser);
+  await page.goto(session.server.url);
   await waitForReady(page);
   assert.deepEqual(await visibleLanguage(page), { zh: true, en: false, html: 'zh-CN' });
   await shootSections(page, 'zh');
@@ -55,8 +44,8 @@ test('zh by default, en by the toggle, remembered after a reload', async () => {
 });
 
 test('the core\'s labels and feedback follow the toggle', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
+  const page = await newPage(session.browser);
+  await page.goto(session.server.url);
   await waitForReady(page);
   const check = page.locator('[data-box] [data-role=check]').first();
   const zh = await check.textContent();

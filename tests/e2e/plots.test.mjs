@@ -3,25 +3,12 @@
 // the vertex of 3x² − 4x, and each line box's plot draws f from the catalog's
 // plot expression, every sample that the core returns.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { catalogBoxes, launchBrowser, nodeCore, openWorkbook, serveDist } from './harness.mjs';
+import { catalogBoxes, nodeCore, servedWorkbook } from './harness.mjs';
 
-let browser;
-let server;
-let page;
+const session = servedWorkbook({ lang: 'en' });
 const core = await nodeCore();
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-  page = await openWorkbook(browser, server.url, { lang: 'en' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 // The points of an SVG path "M x,y L x,y …", as pen-down runs of [x, y].
 function runs(d) {
@@ -29,7 +16,7 @@ function runs(d) {
 }
 
 test('the tangent demo draws 3x² − 4x from its 200 samples, lowest at x = 2/3', async () => {
-  const path = page.locator('[data-demo=tangent] path.curve.f');
+  const path = session.page.locator('[data-demo=tangent] path.curve.f');
   await path.waitFor();
   const [points, ...more] = runs(await path.getAttribute('d'));
   assert.equal(more.length, 0, 'one pen-down run: the parabola has no pole');
@@ -42,14 +29,14 @@ test('the tangent demo draws 3x² − 4x from its 200 samples, lowest at x = 2/3
   const vertex = Math.round(((2 / 3) / 3) * 199); // x = 2/3 on [0, 3], 200 samples
   assert.ok(lowest.includes(vertex), `lowest samples ${lowest}, vertex at sample ${vertex}`);
   assert.ok(lowest.every((i) => Math.abs(i - vertex) <= 5), `lowest samples ${lowest}`);
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(session.page.problems, []);
 });
 
 test('every line box with a plot draws f, one point per sample the core returns', async () => {
   const boxes = catalogBoxes(core).filter((b) => b.plot?.expr);
   assert.ok(boxes.length > 0, 'the catalog has plotted boxes');
   for (const box of boxes) {
-    const path = page.locator(`figure.box-plot[data-plot-for="${box.id}"] path.curve.f`);
+    const path = session.page.locator(`figure.box-plot[data-plot-for="${box.id}"] path.curve.f`);
     await path.waitFor();
     const drawn = runs(await path.getAttribute('d')).flat().length;
     const samples = core.samplePlot(box.plot.expr, box.plot.xmin, box.plot.xmax, 300);
@@ -58,5 +45,5 @@ test('every line box with a plot draws f, one point per sample the core returns'
     // The page leaves out only samples far outside its y-range (spikes at poles).
     assert.ok(drawn <= total && drawn >= 0.9 * total, `${box.id}: ${drawn} of ${total} samples drawn`);
   }
-  assert.deepEqual(page.problems, []);
+  assert.deepEqual(session.page.problems, []);
 });

@@ -4,27 +4,16 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { artifactDir, catalogBoxes, launchBrowser, nodeCore, openWorkbook, serveDist, submit, waitForReady } from './harness.mjs';
+import { artifactDir, catalogBoxes, nodeCore, openWorkbook, servedWorkbook, submit, waitForReady } from './harness.mjs';
 
+const session = servedWorkbook();
 const KEY = 'calcwb.progress'; // web/src/storage.js STORAGE_KEY
-let browser;
-let server;
 const core = await nodeCore();
 // Two text boxes and their right answers, from the core.
 const [first, second] = catalogBoxes(core).filter((b) => b.kind !== 'choice')
   .map((b) => ({ id: b.id, right: core.solution(b.id, 0).answer?.text }));
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const verdictOf = (page, id) => page.locator(`[data-box="${id}"]`).getAttribute('data-verdict');
 const answerOf = (page, id) => page.locator(`[data-box="${id}"] [data-role=answer]`).inputValue();
@@ -32,7 +21,7 @@ const statusText = (page) => page.locator('[data-role=storage-status]').textCont
 
 // A page whose storage holds `stored` (raw text) before any script runs.
 async function openWithStorage(stored) {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   await context.addInitScript(([key, text, l]) => {
     if (!sessionStorage.getItem('e2e.seeded')) {
       localStorage.setItem(key, text);
@@ -43,7 +32,7 @@ async function openWithStorage(stored) {
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (err) => page.problems.push(err.message));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await waitForReady(page);
   return page;
 }
@@ -53,7 +42,7 @@ function entry(answer, verdict) {
 }
 
 test('a reload keeps answers and verdicts', async () => {
-  const page = await openWorkbook(browser, server.url);
+  const page = await openWorkbook(session.browser, session.server.url);
   assert.equal((await submit(page, first.id, first.right)).verdict, 'correct');
   assert.equal((await submit(page, second.id, `(${second.right})*)`)).verdict, 'invalid');
   await page.reload();
@@ -65,7 +54,7 @@ test('a reload keeps answers and verdicts', async () => {
 });
 
 test('export, reset, then import brings the progress back; a bad file changes nothing', async () => {
-  const page = await openWorkbook(browser, server.url);
+  const page = await openWorkbook(session.browser, session.server.url);
   assert.equal((await submit(page, first.id, first.right)).verdict, 'correct');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-role=export]')]);
   const exported = path.join(artifactDir, 'exported-progress.json');
@@ -150,10 +139,10 @@ test('a full storage quota on write keeps the progress already saved', async () 
 });
 
 test('two tabs writing at once both keep their answers', async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const [a, b] = [await context.newPage(), await context.newPage()];
   for (const p of [a, b]) {
-    await p.goto(server.url);
+    await p.goto(session.server.url);
     await waitForReady(p);
   }
   await Promise.all([submit(a, first.id, first.right), submit(b, second.id, second.right)]);

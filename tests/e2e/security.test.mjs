@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { catalogBoxes, distDir, distFileUrl, launchBrowser, nodeCore, openWorkbook, serveDist, submit } from './harness.mjs';
+import { catalogBoxes, distDir, distFileUrl, nodeCore, openWorkbook, servedWorkbook, submit } from './harness.mjs';
 
-let browser;
-let server;
+const session = servedWorkbook();
 const core = await nodeCore();
 const boxes = catalogBoxes(core).filter((b) => b.kind !== 'choice');
 
@@ -29,18 +28,8 @@ const HOSTILE = [
   '\u2066x\u2069 + \u200fy',
 ];
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test('hostile answers run nothing and inject nothing', async () => {
-  const page = await openWorkbook(browser, server.url);
+  const page = await openWorkbook(session.browser, session.server.url);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   for (const box of boxes) {
@@ -79,15 +68,15 @@ async function probeInlineScript(page) {
 }
 
 test('the CSP blocks an inline script, served and from file://', async () => {
-  for (const url of [server.url, distFileUrl]) {
-    const page = await openWorkbook(browser, url);
+  for (const url of [session.server.url, distFileUrl]) {
+    const page = await openWorkbook(session.browser, url);
     assert.deepEqual(await probeInlineScript(page), { ran: false, violation: 'script-src-elem' }, url);
     await page.context().close();
   }
 });
 
 test('control: with the CSP bypassed the same probe does run', async () => {
-  const page = await openWorkbook(browser, server.url, { contextOptions: { bypassCSP: true } });
+  const page = await openWorkbook(session.browser, session.server.url, { contextOptions: { bypassCSP: true } });
   assert.deepEqual(await probeInlineScript(page), { ran: true, violation: null });
   await page.context().close();
 });
