@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "calculus/substitute.h"
 #include "grade/compare.h"
 #include "grade/diagnose.h"
 #include "numeric/evaluate.h"
+#include "numeric/tape.h"
 
 namespace calc::grade {
 
@@ -31,8 +35,23 @@ Expr implicit_form(const Expr& answer, const Expr& y, bool& explicit_y) {
 }
 
 // The non-vertical line F = 0 when F is affine in (x, y) at sampled points.
+// F is compiled once for its 15 points (walking the tree with a map of names
+// per point cost more than the rest of grading a line); what a tape cannot
+// run (another symbol, an abstract function) is evaluated as a tree, which
+// reports it as before.
 std::optional<Affine> as_line(const Expr& F, const std::string& x) {
-  auto at = [&](double xv, double yv) { return evaluate(F, {{x, xv}, {"y", yv}}); };
+  const std::string vars[] = {x, "y"};
+  const numeric::TapeResult compiled =
+      x == "y" ? numeric::TapeResult{} : numeric::Tape::compile(F, vars);
+  const numeric::Tape* tape = compiled.ok() && compiled.tape->output_count() == 1 ? &*compiled.tape : nullptr;
+  std::vector<double> registers;
+  auto at = [&](double xv, double yv) {
+    if (!tape) return evaluate(F, {{x, xv}, {"y", yv}});
+    const double point[] = {xv, yv};
+    double value = 0;
+    tape->run<double>(point, std::span<double>(&value, 1), registers);
+    return value;
+  };
   const double x0 = 0.37, y0 = 0.59;  // a base point off the axes, where terms like 1/x stay defined
   const double a = at(x0, y0), b = at(x0 + 1, y0) - a, c = at(x0, y0 + 1) - a;
   if (!std::isfinite(a) || !std::isfinite(b) || !std::isfinite(c)) return std::nullopt;
@@ -66,6 +85,21 @@ Result grade_line(PreparedBox& b, const Expr& answer) {
   const Expr y = symbol("y");
   bool explicit_y = false;
   const Expr F = implicit_form(answer, y, explicit_y);
+  // Slope and intercept come from differences of F, exact up to rounding, so
+  // the box's tolerance gets a floor of 1e-9.
+  const Tolerance tol{std::max(p.box->tolerance.rel, 1e-9), std::max(p.box->tolerance.abs, 1e-9)};
+  auto near = [&](double u, double v) { return close(u, v, tol); };
+  // The tangent line itself is right first: it is right even where it also
+  // agrees with f′ or f (f itself a line), and the columns of f′ and f below
+  // only serve to name a mistake.
+  const auto line = as_line(F, xname);
+  if (line && near(line->slope, ref.slope) && near(line->intercept, ref.intercept)) {
+    Result r;
+    r.verdict = Verdict::Correct;
+    r.score = 1;
+    r.feedback = {fb::correct()};
+    return r;
+  }
   // The derivative or the function itself where the tangent was asked: a
   // bare expression (or y = …) that agrees with f′ or f at sampled points.
   if (explicit_y) {
@@ -75,19 +109,7 @@ Result grade_line(PreparedBox& b, const Expr& answer) {
     const Sampled& f = b.sampled_function();
     if (same(f.evaluate(rhs), f.table.reference, f.tol)) return incorrect(fb::function_for_tangent());
   }
-  // Slope and intercept come from differences of F, exact up to rounding, so
-  // the box's tolerance gets a floor of 1e-9.
-  const Tolerance tol{std::max(p.box->tolerance.rel, 1e-9), std::max(p.box->tolerance.abs, 1e-9)};
-  auto near = [&](double u, double v) { return close(u, v, tol); };
-  const auto line = as_line(F, xname);
   if (!line) return incorrect(fb::not_a_line());
-  if (near(line->slope, ref.slope) && near(line->intercept, ref.intercept)) {
-    Result r;
-    r.verdict = Verdict::Correct;
-    r.score = 1;
-    r.feedback = {fb::correct()};
-    return r;
-  }
   CandidateColumns& declared = b.declared_mistakes();
   for (std::size_t i = 0; i < declared.size(); ++i) {
     bool ey = false;

@@ -110,6 +110,7 @@ class Compiled {
     const std::size_t n = tape_->output_count();
     std::vector<double> results(rows * n);
     tape_->evaluate(inputs, results);
+    out.reserve(out.size() + rows);
     for (std::size_t i = 0; i < rows; ++i) {
       const auto first = results.begin() + static_cast<std::ptrdiff_t>(i * n);
       if (std::all_of(first, first + static_cast<std::ptrdiff_t>(n), [](double x) { return std::isfinite(x); }))

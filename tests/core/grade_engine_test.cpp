@@ -186,6 +186,53 @@ en = "t"
   }
 }
 
+// When f is itself a line, its tangent is f: the right line is accepted
+// although it also agrees with f everywhere (function-for-tangent names that
+// mistake only for a line that is not the tangent), and a wrong line still
+// gets its mistake named.
+TEST(GradeEngine, TangentOfALineIsTheLineItself) {
+  const auto loaded = calc::exercise::load_exercise(R"(
+id = "t.line"
+title.zh = "t"
+title.en = "t"
+prompt.zh = "t"
+prompt.en = "t"
+[variables]
+x = "real"
+[parameters]
+p = { book = 1, choices = [1] }
+[define]
+f = "2x + 1"
+[[box]]
+id = "t.line/tangent"
+kind = "line"
+task = "tangent-line"
+of = "f"
+wrt = "x"
+at = "p"
+label.zh = "t"
+label.en = "t"
+[[box.hint]]
+zh = "t"
+en = "t"
+[box.solution]
+zh = "t"
+en = "t"
+)",
+                                                     "t.toml");
+  ASSERT_TRUE(loaded.exercise) << (loaded.error ? loaded.error->format() : "");
+  const auto& ex = *loaded.exercise;
+  const auto p = calc::grade::make_problem(ex, ex.boxes[0], 0);
+  const auto ref = calc::grade::compute_reference(p);
+  ASSERT_TRUE(ref.ok()) << ref.error;
+  for (const char* a : {"y = 2x + 1", "y = 3 + 2(x - 1)", "2x + 1"})
+    EXPECT_EQ(calc::grade::grade(p, ref, a).verdict, calc::grade::Verdict::Correct) << a;
+  const auto wrong = calc::grade::grade(p, ref, "y = 2x + 2");
+  EXPECT_EQ(wrong.verdict, calc::grade::Verdict::Incorrect);
+  ASSERT_FALSE(wrong.feedback.empty());
+  EXPECT_EQ(wrong.feedback[0].code, "tangent-wrong-point");
+}
+
 TEST(GradeEngine, SameAnswerSameVerdictAndFeedback) {
   for (const char* box : {"calculus.example-derivative", "calculus.ex2-gradient", "calculus.ex4-chain-rule/a",
                           "calculus.ex3-norm-gradient"}) {
