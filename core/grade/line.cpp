@@ -17,10 +17,6 @@ namespace calc::grade {
 
 namespace {
 
-struct Affine {
-  double slope = 0, intercept = 0;
-};
-
 // F(x, y) = 0 for the answer; y = E for an expression without y.
 Expr implicit_form(const Expr& answer, const Expr& y, bool& explicit_y) {
   if (answer.is(Kind::Equation)) {
@@ -39,7 +35,7 @@ Expr implicit_form(const Expr& answer, const Expr& y, bool& explicit_y) {
 // per point cost more than the rest of grading a line); what a tape cannot
 // run (another symbol, an abstract function) is evaluated as a tree, which
 // reports it as before.
-std::optional<Affine> as_line(const Expr& F, const std::string& x) {
+std::optional<Line> as_line(const Expr& F, const std::string& x) {
   const std::string vars[] = {x, "y"};
   const numeric::TapeResult compiled =
       x == "y" ? numeric::TapeResult{} : numeric::Tape::compile(F, vars);
@@ -63,7 +59,7 @@ std::optional<Affine> as_line(const Expr& F, const std::string& x) {
     if (!std::isfinite(v) || std::fabs(v - expect) > 1e-9 * scale + 1e-12) return std::nullopt;
   }
   if (std::fabs(c) <= 1e-12 * (std::fabs(a) + std::fabs(b))) return std::nullopt;  // vertical, or no y at all
-  return Affine{-b / c, y0 - (a - b * x0) / c};
+  return Line{-b / c, y0 - (a - b * x0) / c};
 }
 
 
@@ -110,26 +106,41 @@ Result grade_line(PreparedBox& b, const Expr& answer) {
     if (same(f.evaluate(rhs), f.table.reference, f.tol)) return incorrect(fb::function_for_tangent());
   }
   if (!line) return incorrect(fb::not_a_line());
+  const WrongLines& wrong = b.wrong_lines();
   CandidateColumns& declared = b.declared_mistakes();
   for (std::size_t i = 0; i < declared.size(); ++i) {
-    bool ey = false;
-    const auto m = as_line(implicit_form(declared[i].expr, y, ey), xname);
+    const auto& m = wrong.declared[i];
     if (m && near(m->slope, line->slope) && near(m->intercept, line->intercept)) return incorrect(declared[i].feedback);
   }
-  const double x0 = evaluate(p.at, {});
-  const double y_contact = ref.slope * x0 + ref.intercept;
   // The tangent at another (small integer) point of the same function.
+  for (const auto& [q, t] : wrong.other_points)
+    if (near(line->slope, t.slope) && near(line->intercept, t.intercept))
+      return incorrect(fb::value_at_wrong_point("$" + xname + " = " + std::to_string(q) + "$"));
+  const double y_contact = ref.slope * wrong.x0 + ref.intercept;
+  if (near(line->slope, ref.slope)) return incorrect(fb::tangent_wrong_point());
+  if (near(line->slope * wrong.x0 + line->intercept, y_contact)) return incorrect(fb::tangent_wrong_slope());
+  return incorrect(fb::mismatch());
+}
+
+WrongLines wrong_lines(PreparedBox& b) {
+  const Problem& p = b.problem();
+  const std::string xname = static_cast<const SymbolNode&>(*p.wrt()[0]).name();
+  const Expr y = symbol("y");
+  WrongLines out;
+  CandidateColumns& declared = b.declared_mistakes();
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    bool explicit_y = false;
+    out.declared.push_back(as_line(implicit_form(declared[i].expr, y, explicit_y), xname));
+  }
+  out.x0 = evaluate(p.at, {});
   const Expr f = p.of();
   const Expr& df = b.derivative();
   for (int q = -3; q <= 3 && df; ++q) {
-    if (q == x0) continue;
+    if (q == out.x0) continue;
     const double m = evaluate(df, {{xname, double(q)}}), fq = evaluate(f, {{xname, double(q)}});
-    if (std::isfinite(m) && std::isfinite(fq) && near(line->slope, m) && near(line->intercept, fq - m * q))
-      return incorrect(fb::value_at_wrong_point("$" + xname + " = " + std::to_string(q) + "$"));
+    if (std::isfinite(m) && std::isfinite(fq)) out.other_points.push_back({q, Line{m, fq - m * q}});
   }
-  if (near(line->slope, ref.slope)) return incorrect(fb::tangent_wrong_point());
-  if (near(line->slope * x0 + line->intercept, y_contact)) return incorrect(fb::tangent_wrong_slope());
-  return incorrect(fb::mismatch());
+  return out;
 }
 
 }  // namespace calc::grade

@@ -10,4 +10,9 @@ namespace calc::grade {
 
 Result grade_line(PreparedBox& b, const Expr& answer);
 
+// The lines of the box's declared mistakes and its tangents at other points,
+// computed once per prepared box (PreparedBox::wrong_lines) since every
+// wrong line is compared with them.
+WrongLines wrong_lines(PreparedBox& b);
+
 }  // namespace calc::grade

@@ -1,5 +1,6 @@
 #include "grade/prepared.h"
 
+#include "grade/line.h"
 #include "numeric/evaluate.h"
 
 namespace calc::grade {
@@ -74,6 +75,11 @@ const std::vector<NumberCandidate>& PreparedBox::number_candidates() {
     number_candidates_ = std::move(out);
   }
   return *number_candidates_;
+}
+
+const WrongLines& PreparedBox::wrong_lines() {
+  if (!wrong_lines_) wrong_lines_ = grade::wrong_lines(*this);
+  return *wrong_lines_;
 }
 
 }  // namespace calc::grade

@@ -42,6 +42,22 @@ struct NumberCandidate {
   double value;
 };
 
+// A non-vertical line y = slope·x + intercept.
+struct Line {
+  double slope = 0, intercept = 0;
+};
+
+// What a line box names a wrong line by, from the box alone (line.h).
+struct WrongLines {
+  std::vector<std::optional<Line>> declared;  // per declared mistake, its line when it is one
+  struct AtPoint {
+    int x;
+    Line tangent;
+  };
+  std::vector<AtPoint> other_points;  // the tangents at the small integers other than the one asked
+  double x0 = 0;                      // the point asked
+};
+
 class PreparedBox {
  public:
   PreparedBox(Problem p, Reference ref) : problem_(std::move(p)), reference_(std::move(ref)) {}
@@ -65,6 +81,7 @@ class PreparedBox {
   CandidateColumns& declared_mistakes();
   CandidateColumns& component_candidates(std::size_t i, const Expr& reference_i);
   const std::vector<NumberCandidate>& number_candidates();
+  const WrongLines& wrong_lines();
 
  private:
   Problem problem_;
@@ -76,6 +93,7 @@ class PreparedBox {
   std::optional<CandidateColumns> expression_candidates_, declared_mistakes_;
   std::map<std::size_t, CandidateColumns> component_candidates_;
   std::optional<std::vector<NumberCandidate>> number_candidates_;
+  std::optional<WrongLines> wrong_lines_;
 };
 
 }  // namespace calc::grade
