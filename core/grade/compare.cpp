@@ -1,6 +1,7 @@
 #include "grade/compare.h"
 
 #include <cmath>
+#include <span>
 
 #include "calculus/derivative.h"
 #include "calculus/lower.h"
@@ -61,13 +62,13 @@ Match match(const Column& answer, const Column& reference, const Tolerance& tol)
   Match m;
   std::optional<std::size_t> first_undefined;
   for (std::size_t i = 0; i < reference.size() && i < answer.size(); ++i) {
-    if (!reference[i]) continue;
-    const auto& r = *reference[i];
-    if (!answer[i] || answer[i]->size() != r.size()) {
+    if (!reference.defined(i)) continue;
+    const std::span<const double> r = reference[i];
+    const std::span<const double> a = answer[i];
+    if (!answer.defined(i) || a.size() != r.size()) {
       if (!first_undefined) first_undefined = i;
       continue;
     }
-    const auto& a = *answer[i];
     ++m.decisive;
     bool differs = false;
     for (std::size_t k = 0; k < r.size(); ++k) {
@@ -92,11 +93,10 @@ Match match(const Column& answer, const Column& reference, const Tolerance& tol)
 bool same(const Column& answer, const Column& candidate, const Tolerance& tol) {
   std::size_t decisive = 0;
   for (std::size_t i = 0; i < answer.size() && i < candidate.size(); ++i) {
-    if (!answer[i] && !candidate[i]) continue;
-    if (!answer[i] || !candidate[i]) return false;
-    const auto& a = *answer[i];
-    const auto& c = *candidate[i];
-    if (a.size() != c.size()) return false;
+    if (!answer.defined(i) && !candidate.defined(i)) continue;
+    const std::span<const double> a = answer[i];
+    const std::span<const double> c = candidate[i];
+    if (!answer.defined(i) || !candidate.defined(i) || a.size() != c.size()) return false;
     for (std::size_t k = 0; k < a.size(); ++k)
       if (!close(a[k], c[k], tol)) return false;
     ++decisive;
@@ -113,9 +113,9 @@ std::optional<double> common_value(const Column& answer, const Column& reference
   std::optional<double> value;
   std::size_t decisive = 0;
   for (std::size_t i = 0; i < answer.size() && i < reference.size(); ++i) {
-    if (!answer[i] || !reference[i] || answer[i]->size() != reference[i]->size()) return std::nullopt;
-    const auto& a = *answer[i];
-    const auto& r = *reference[i];
+    const std::span<const double> a = answer[i];
+    const std::span<const double> r = reference[i];
+    if (!answer.defined(i) || !reference.defined(i) || a.size() != r.size()) return std::nullopt;
     for (std::size_t k = 0; k < a.size(); ++k) {
       const auto v = f(a[k], r[k]);
       if (!v) continue;

@@ -11,6 +11,7 @@
 #include "grade/numeric_tasks.h"
 #include "grade/prepared.h"
 #include "numeric/evaluate.h"
+#include "parse/scope.h"
 #include "print/print.h"
 
 namespace calc::grade {
@@ -84,10 +85,10 @@ std::string_view what_zh(Task t) {
 
 Column component_column(const Column& c, std::size_t k) {
   Column out;
-  out.reserve(c.size());
-  for (const auto& v : c) {
-    if (v && k < v->size()) out.push_back(std::vector<double>{(*v)[k]});
-    else out.push_back(std::nullopt);
+  out.reserve(c.size(), c.size());
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (k < c[i].size()) out.push(c[i].subspan(k, 1));
+    else out.push_undefined();
   }
   return out;
 }
@@ -118,11 +119,11 @@ std::optional<Feedback> counterexample(const Problem& p, const Sampled& s, const
                                        const Column& reference, const Match& m, std::size_t component) {
   if (p.has_functions() || !m.first_bad) return std::nullopt;
   const std::size_t i = *m.first_bad;
-  if (!answer[i] || !reference[i] || component >= answer[i]->size() || component >= reference[i]->size())
-    return std::nullopt;
+  // An undefined point has no components.
+  if (component >= answer[i].size() || component >= reference[i].size()) return std::nullopt;
   const auto& symbols = s.set.scenarios[s.table.scenario[i]].symbols;
-  return fb::counterexample(describe_point(s.table.points[i], symbols), (*answer[i])[component],
-                            (*reference[i])[component], what_en(p.box->task), what_zh(p.box->task));
+  return fb::counterexample(describe_point(s.table.points[i], symbols), answer[i][component],
+                            reference[i][component], what_en(p.box->task), what_zh(p.box->task));
 }
 
 // The candidates are only built when the answer differs from the reference.
@@ -364,7 +365,7 @@ Result grade(PreparedBox& b, std::string_view answer) {
     const Problem& p = b.problem();
     if (!b.reference().ok()) return verdict(Verdict::Undecided, {fb::undecided()});
     if (p.box->kind == BoxKind::Choice) return grade_choice(p, b.reference(), answer);
-    ParseResult parsed = parse(answer, p.learner);
+    ParseResult parsed = parse(answer, b.learner_scope());
     if (!parsed.ok()) {
       if (auto r = tangent_in_derivative_box(b, answer, *parsed.error)) return *r;
       Result r = verdict(Verdict::Invalid, {Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message}});

@@ -48,6 +48,11 @@ const Sampled& PreparedBox::sampled_function() {
   return *sampled_function_;
 }
 
+const parsing::Scope& PreparedBox::learner_scope() {
+  if (!learner_scope_) learner_scope_.emplace(problem_.learner);
+  return *learner_scope_;
+}
+
 CandidateColumns& PreparedBox::expression_candidates() {
   if (!expression_candidates_) expression_candidates_.emplace(grade::expression_candidates(problem_, reference_));
   return *expression_candidates_;

@@ -18,6 +18,7 @@
 #include "grade/diagnose.h"
 #include "grade/problem.h"
 #include "grade/reference.h"
+#include "parse/scope.h"
 
 namespace calc::grade {
 
@@ -63,9 +64,14 @@ class PreparedBox {
   PreparedBox(Problem p, Reference ref) : problem_(std::move(p)), reference_(std::move(ref)) {}
   // make_problem and compute_reference for the box under `seed`.
   PreparedBox(const exercise::Exercise& ex, const exercise::Box& box, std::uint64_t seed);
+  // Not copied or moved: learner_scope() points into problem().learner.
+  PreparedBox(const PreparedBox&) = delete;
+  PreparedBox& operator=(const PreparedBox&) = delete;
 
   const Problem& problem() const { return problem_; }
   const Reference& reference() const { return reference_; }
+  // What names mean in the learner's answers, built once per box.
+  const parsing::Scope& learner_scope();
 
   // The reference at the box's sample points.
   const Sampled& sampled();
@@ -86,6 +92,7 @@ class PreparedBox {
  private:
   Problem problem_;
   Reference reference_;
+  std::optional<parsing::Scope> learner_scope_;
   std::optional<Sampled> sampled_;
   std::optional<Expr> derivative_;
   std::optional<std::optional<Sampled>> sampled_derivative_;

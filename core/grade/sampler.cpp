@@ -99,26 +99,16 @@ class Compiled {
     if (r.ok() && r.tape->output_count() > 0) tape_ = std::move(r.tape);
   }
 
-  // Values at `rows` points (row-major inputs), appended to `out`; nullopt
-  // where a value is not finite or the expression has no numeric meaning
+  // Values at `rows` points (row-major inputs), `width()` per point, into
+  // `out`; false when the expression has no numeric meaning anywhere
   // (unbound symbol, abstract function, a lowering that failed).
-  void values(std::span<const double> inputs, std::size_t rows, Column& out) const {
-    if (!tape_) {
-      out.insert(out.end(), rows, std::nullopt);
-      return;
-    }
-    const std::size_t n = tape_->output_count();
-    std::vector<double> results(rows * n);
-    tape_->evaluate(inputs, results);
-    out.reserve(out.size() + rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-      const auto first = results.begin() + static_cast<std::ptrdiff_t>(i * n);
-      if (std::all_of(first, first + static_cast<std::ptrdiff_t>(n), [](double x) { return std::isfinite(x); }))
-        out.emplace_back(std::in_place, first, first + static_cast<std::ptrdiff_t>(n));
-      else
-        out.push_back(std::nullopt);
-    }
+  bool values(std::span<const double> inputs, std::size_t rows, std::vector<double>& out) const {
+    if (!tape_) return false;
+    out.resize(rows * tape_->output_count());
+    tape_->evaluate(inputs, out);
+    return true;
   }
+  std::size_t width() const { return tape_ ? tape_->output_count() : 0; }
 
   // The value at one point (while points are drawn one by one), without the
   // batch's block of registers.
@@ -164,13 +154,13 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
     for (std::size_t k = 0; k < 4 * per_scenario && kept < per_scenario; ++k) {
       ++t.attempts;
       std::vector<double> row = point(scenarios[si], k, rng);
-      auto v = reference.at(row);
+      const auto v = reference.at(row);
       if (!v) continue;
       if (guarded && !guard.at(row)) continue;
       t.scenario.push_back(si);
       t.points.push_back(bindings(scenarios[si], row));
       t.inputs[si].insert(t.inputs[si].end(), row.begin(), row.end());
-      t.reference.push_back(std::move(v));
+      t.reference.push(*v);
       ++kept;
     }
   }
@@ -178,22 +168,33 @@ Table sample_lowered(const std::vector<Scenario>& scenarios, const std::vector<E
 }
 
 Column column(const std::vector<Scenario>& scenarios, const Table& table, const Expr& e) {
-  // Each scenario's points, evaluated in one batch, then put back in table order.
-  std::vector<Column> per_scenario(scenarios.size());
+  // Each scenario's points, evaluated in one batch, then put back in table
+  // order; a point is undefined where any of its components is not finite.
+  std::vector<std::vector<double>> per_scenario(scenarios.size());
+  std::vector<std::size_t> width(scenarios.size(), 0);
+  std::size_t values = 0;
   for (std::size_t si = 0; si < scenarios.size() && si < table.inputs.size(); ++si) {
-    const std::size_t width = scenarios[si].symbols.size();
-    const std::size_t rows = width ? table.inputs[si].size() / width
-                                   : static_cast<std::size_t>(std::count(table.scenario.begin(), table.scenario.end(), si));
+    const std::size_t inputs = scenarios[si].symbols.size();
+    const std::size_t rows = inputs ? table.inputs[si].size() / inputs
+                                    : static_cast<std::size_t>(std::count(table.scenario.begin(), table.scenario.end(), si));
     if (rows == 0) continue;
-    Compiled(scenarios[si], lower_safely(scenarios[si], e)).values(table.inputs[si], rows, per_scenario[si]);
+    const Compiled compiled(scenarios[si], lower_safely(scenarios[si], e));
+    if (compiled.values(table.inputs[si], rows, per_scenario[si])) width[si] = compiled.width();
+    values += per_scenario[si].size();
   }
   Column c;
-  c.reserve(table.points.size());
+  c.reserve(table.points.size(), values);
   std::vector<std::size_t> next(scenarios.size(), 0);
   for (std::size_t i = 0; i < table.points.size(); ++i) {
     const std::size_t si = table.scenario[i];
-    c.push_back(si < per_scenario.size() && next[si] < per_scenario[si].size() ? std::move(per_scenario[si][next[si]++])
-                                                                                : std::nullopt);
+    const std::size_t n = si < width.size() ? width[si] : 0;
+    if (n == 0 || (next[si] + 1) * n > per_scenario[si].size()) {
+      c.push_undefined();
+      continue;
+    }
+    const std::span<const double> v(per_scenario[si].data() + next[si]++ * n, n);
+    if (std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); })) c.push(v);
+    else c.push_undefined();
   }
   return c;
 }

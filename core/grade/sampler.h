@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "exercise/model.h"
+#include "grade/column.h"
 #include "expr/expr.h"
 #include "numeric/evaluate.h"
 
@@ -43,9 +44,6 @@ struct Tolerance {
 
 bool close(double answer, double reference, const Tolerance& tol);
 
-// Values of one expression at every point; nullopt where it is undefined
-// (domain error, overflow, unbound symbol, or a lowering that failed).
-using Column = std::vector<std::optional<std::vector<double>>>;
 
 struct Table {
   std::vector<std::size_t> scenario;  // per point

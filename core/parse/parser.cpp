@@ -365,6 +365,10 @@ Expr Parser::parse_sqrt() {
 }  // namespace parsing
 
 ParseResult parse(std::string_view input, const ParseContext& ctx, const ParseLimits& limits) {
+  return parse(input, parsing::Scope(ctx), limits);
+}
+
+ParseResult parse(std::string_view input, const parsing::Scope& scope, const ParseLimits& limits) {
   using namespace parsing;
   ParseResult result;
   try {
@@ -385,7 +389,6 @@ ParseResult parse(std::string_view input, const ParseContext& ctx, const ParseLi
     if (std::all_of(cps.begin(), cps.end(), is_space)) fail(code::kEmpty, 0, cps.size());
     std::vector<Token> tokens;
     if (auto e = lex(cps, limits.max_depth, tokens)) throw Failure{*e};
-    const Scope scope(ctx);
     result.expr = Parser(std::move(tokens), scope, limits).run();
   } catch (const Failure& f) {
     result.expr.reset();

@@ -2,7 +2,9 @@
 // declared domain, redraws where the reference is undefined, determinism.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "expr/expr.h"
 #include "grade/feedback.h"
@@ -58,10 +60,29 @@ TEST(GradeSampler, ColumnsMarkUndefinedValues) {
   Column logs = column(one_variable(Domain::Real), t, apply(*find_function("ln"), x));
   std::size_t undefined = 0;
   for (std::size_t i = 0; i < t.points.size(); ++i) {
-    EXPECT_EQ(logs[i].has_value(), t.points[i].at("x") > 0);
-    undefined += !logs[i].has_value();
+    EXPECT_EQ(logs.defined(i), t.points[i].at("x") > 0);
+    undefined += !logs.defined(i);
   }
   EXPECT_GT(undefined, 0u);
+}
+
+// Points of different widths (a gradient at dimensions 2 and 3) and
+// undefined points share one array; each point gets back its own values.
+TEST(GradeSampler, ColumnsKeepEachPointsComponents) {
+  Column c;
+  const std::vector<double> pair = {1.5, -2}, triple = {3, 4, 5};
+  c.push(pair);
+  c.push_undefined();
+  c.push(triple);
+  c.push({});
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_TRUE(c.defined(0));
+  EXPECT_FALSE(c.defined(1));
+  EXPECT_TRUE(c.defined(2));
+  EXPECT_FALSE(c.defined(3));
+  EXPECT_TRUE(std::equal(c[0].begin(), c[0].end(), pair.begin(), pair.end()));
+  EXPECT_TRUE(c[1].empty());
+  EXPECT_TRUE(std::equal(c[2].begin(), c[2].end(), triple.begin(), triple.end()));
 }
 
 TEST(GradeFeedback, CounterexampleShowsDistinguishableNumbers) {

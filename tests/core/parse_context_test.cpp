@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "parse/scope.h"
 #include "parse_test_util.h"
 
 namespace calc::parse_test {
@@ -77,6 +78,27 @@ TEST_F(ChainRuleContext, UnknownNamesInDerivatives) {
   EXPECT_TRUE(fails_with("∂f/∂q", "unknown-symbol", 4, 1, ctx));
   EXPECT_TRUE(fails_with("∂g/∂x", "unknown-symbol", 1, 1, ctx));
   EXPECT_TRUE(fails_with("a_x", "bad-index", 1, 2, ctx)) << "a is a variable, not a function";
+}
+
+// A grader builds the scope once per box and parses every answer with it:
+// each parse, in any order, means what parsing with the context means.
+TEST_F(ChainRuleContext, OneScopeServesEveryParse) {
+  const parsing::Scope scope(ctx);
+  for (int round = 0; round < 2; ++round) {
+    for (const char* text : {"f", "u", "x(a, b)", "f_x + ab", "∂f/∂y", "a x y", "f(a)", "q", "sin(", ""}) {
+      const ParseResult with_scope = parse(text, scope);
+      const ParseResult with_context = parse(text, ctx);
+      ASSERT_EQ(with_scope.ok(), with_context.ok()) << text;
+      if (with_scope.ok()) {
+        EXPECT_EQ(dump(*with_scope.expr), dump(*with_context.expr)) << text;
+      } else {
+        EXPECT_EQ(with_scope.error->code, with_context.error->code) << text;
+        EXPECT_EQ(with_scope.error->position, with_context.error->position) << text;
+      }
+    }
+  }
+  EXPECT_TRUE(parse("u", scope).ok());
+  EXPECT_FALSE(parse("q", scope).ok());
 }
 
 TEST(ParseLeibniz, UnevaluatedDerivativesOfExpressions) {
