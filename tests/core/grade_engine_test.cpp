@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,20 @@ bool has_code(const Json& r, const std::string& code) {
   for (const auto& f : r["feedback"].array)
     if (f["code"].string == code) return true;
   return false;
+}
+
+// An exercise made up in a test, from its id and the TOML of its definitions
+// and one box: the titles, prompts, the box's label, hint and solution, which
+// these tests do not read, are filled in here. The Problem made from it
+// points into it, so the test keeps it alive.
+calc::exercise::Exercise made_up_exercise(const std::string& id, const std::string& body, const std::string& box) {
+  const std::string filler = "label.zh = \"t\"\nlabel.en = \"t\"\n[[box.hint]]\nzh = \"t\"\nen = \"t\"\n"
+                             "[box.solution]\nzh = \"t\"\nen = \"t\"\n";
+  const std::string toml = "id = \"" + id + "\"\ntitle.zh = \"t\"\ntitle.en = \"t\"\nprompt.zh = \"t\"\nprompt.en = \"t\"\n" +
+                           body + "[[box]]\n" + box + filler;
+  const auto loaded = calc::exercise::load_exercise(toml, "t.toml");
+  if (!loaded.exercise) throw std::runtime_error(loaded.error ? loaded.error->format() : "no exercise");
+  return *loaded.exercise;
 }
 
 TEST(GradeEngine, TangentLineFormsAreTheSameSetOfPoints) {
@@ -147,34 +162,17 @@ TEST(GradeEngine, UnknownBoxIsAnErrorNotAVerdict) {
 // An exercise whose reference is undefined at almost every point: no
 // sample can decide, so the verdict is not a guess.
 TEST(GradeEngine, UndecidedWhenNoPointCanDecide) {
-  const auto loaded = calc::exercise::load_exercise(R"(
-id = "t.undecided"
-title.zh = "t"
-title.en = "t"
-prompt.zh = "t"
-prompt.en = "t"
-[variables]
+  const auto ex = made_up_exercise("t.undecided", R"([variables]
 x = "real"
 [define]
 f = "sqrt(-x^2) + x^2"
-[[box]]
-id = "t.undecided/d"
+)",
+                                    R"(id = "t.undecided/d"
 kind = "expression"
 task = "derivative"
 of = "f"
 wrt = "x"
-label.zh = "t"
-label.en = "t"
-[[box.hint]]
-zh = "t"
-en = "t"
-[box.solution]
-zh = "t"
-en = "t"
-)",
-                                                     "t.toml");
-  ASSERT_TRUE(loaded.exercise) << (loaded.error ? loaded.error->format() : "");
-  const auto& ex = *loaded.exercise;
+)");
   const auto p = calc::grade::make_problem(ex, ex.boxes[0], 0);
   const auto ref = calc::grade::compute_reference(p);
   ASSERT_TRUE(ref.ok()) << ref.error;
@@ -191,37 +189,20 @@ en = "t"
 // mistake only for a line that is not the tangent), and a wrong line still
 // gets its mistake named.
 TEST(GradeEngine, TangentOfALineIsTheLineItself) {
-  const auto loaded = calc::exercise::load_exercise(R"(
-id = "t.line"
-title.zh = "t"
-title.en = "t"
-prompt.zh = "t"
-prompt.en = "t"
-[variables]
+  const auto ex = made_up_exercise("t.line", R"([variables]
 x = "real"
 [parameters]
 p = { book = 1, choices = [1] }
 [define]
 f = "2x + 1"
-[[box]]
-id = "t.line/tangent"
+)",
+                                    R"(id = "t.line/tangent"
 kind = "line"
 task = "tangent-line"
 of = "f"
 wrt = "x"
 at = "p"
-label.zh = "t"
-label.en = "t"
-[[box.hint]]
-zh = "t"
-en = "t"
-[box.solution]
-zh = "t"
-en = "t"
-)",
-                                                     "t.toml");
-  ASSERT_TRUE(loaded.exercise) << (loaded.error ? loaded.error->format() : "");
-  const auto& ex = *loaded.exercise;
+)");
   const auto p = calc::grade::make_problem(ex, ex.boxes[0], 0);
   const auto ref = calc::grade::compute_reference(p);
   ASSERT_TRUE(ref.ok()) << ref.error;
