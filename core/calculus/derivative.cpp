@@ -1,6 +1,5 @@
 #include "calculus/derivative.h"
 
-#include <unordered_set>
 #include <vector>
 
 #include "calculus/memo.h"
@@ -8,6 +7,7 @@
 #include "expr/functions.h"
 #include "expr/internal.h"
 #include "expr/map_children.h"
+#include "util/hash_index.h"
 
 namespace calc {
 namespace {
@@ -154,7 +154,7 @@ Expr diff(const Expr& e, const Expr& var) { return Differentiator(var)(e); }
 
 Expr resolve_derivatives(const Expr& e) {
   Substitution resolved;
-  std::unordered_set<const Node*> seen;
+  HashSet<const Node*> seen;
   std::vector<Expr> stack{e};
   while (!stack.empty()) {
     Expr x = stack.back();

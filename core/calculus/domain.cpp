@@ -1,10 +1,10 @@
 #include "calculus/domain.h"
 
-#include <set>
 #include <utility>
 #include <vector>
 
 #include "expr/functions.h"
+#include "util/hash_index.h"
 
 namespace calc::detail {
 namespace {
@@ -12,13 +12,12 @@ namespace {
 enum class Restriction { Function, Nonzero, Root };
 using Marker = std::pair<Restriction, Expr>;
 
-struct MarkerLess {
-  bool operator()(const Marker& a, const Marker& b) const {
-    if (a.first != b.first) return a.first < b.first;
-    return expr_less(a.second, b.second);
-  }
+struct MarkerHash {
+  std::size_t operator()(const Marker& m) const { return m.second.hash() * 3 + static_cast<std::size_t>(m.first); }
 };
-using Markers = std::set<Marker, MarkerLess>;
+// Only membership matters (keeps_restrictions), so a hash set with
+// structural equality rather than an ordered set.
+using Markers = HashSet<Marker, MarkerHash>;
 
 bool restricted_function(const FunctionRecord& fn) {
   return fn.name == "ln" || fn.name == "asin" || fn.name == "acos" || fn.name == "tan";
@@ -36,7 +35,7 @@ void note_power(const Expr& base, const Expr& exponent, Markers& out) {
 
 Markers markers_of(const Expr& root) {
   Markers out;
-  std::set<const Node*> seen;
+  HashSet<const Node*> seen;
   std::vector<Expr> stack{root};
   while (!stack.empty()) {
     Expr e = std::move(stack.back());

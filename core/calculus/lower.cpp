@@ -5,14 +5,13 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "calculus/derivative.h"
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
 #include "expr/map_children.h"
+#include "util/hash_index.h"
 
 namespace calc {
 
@@ -45,7 +44,7 @@ Expr instance_at(const FunctionInstance& f, const FunctionNode& call, std::span<
 // Post-order over the DAG, so that a call's arguments (x(a, b) inside
 // f(x, y, z)) are instantiated before the call itself.
 void instantiate_calls(const Expr& e, std::span<const FunctionInstance> instances, Substitution& done,
-                       std::unordered_set<const Node*>& seen) {
+                       HashSet<const Node*>& seen) {
   if (!seen.insert(e.get()).second) return;
   for_each_child(e, [&](const Expr& c) { instantiate_calls(c, instances, done, seen); });
   if (!e.is(Kind::Function)) return;
@@ -61,7 +60,7 @@ void instantiate_calls(const Expr& e, std::span<const FunctionInstance> instance
 
 Expr instantiate_functions(const Expr& e, std::span<const FunctionInstance> instances) {
   Substitution done;
-  std::unordered_set<const Node*> seen;
+  HashSet<const Node*> seen;
   instantiate_calls(e, instances, done, seen);
   return done.empty() ? e : substitute(e, done);
 }
@@ -241,7 +240,7 @@ class Expander {
       if (row.rows != 1) throw ShapeError("a matrix row must be a vector");
       if (m.cols == 0) m.cols = row.cols;
       if (row.cols != m.cols) throw ShapeError("the rows of a matrix must have the same length");
-      m.at.insert(m.at.end(), row.at.begin(), row.at.end());
+      for (Expr& x : row.at) m.at.push_back(std::move(x));
     }
     return m;
   }
@@ -260,7 +259,7 @@ class Expander {
   }
 
  private:
-  std::unordered_map<Expr, Dense, ExprHash> components_;
+  HashMap<Expr, Dense, ExprHash> components_;
   NodeMemo<Dense> memo_;
 };
 

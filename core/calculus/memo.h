@@ -14,10 +14,10 @@
 // move to a hash map, so large walks stay linear.
 #include <cstddef>
 #include <new>
-#include <unordered_map>
 #include <utility>
 
 #include "expr/expr.h"
+#include "util/hash_index.h"
 
 namespace calc {
 
@@ -78,7 +78,7 @@ class NodeMemo {
 
   alignas(Entry) unsigned char small_[kSmall * sizeof(Entry)];
   std::size_t count_ = 0;  // entries constructed in small_ (only while table_ is empty)
-  std::unordered_map<const Node*, Entry> table_;
+  HashMap<const Node*, Entry> table_;
 };
 
 }  // namespace calc

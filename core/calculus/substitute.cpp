@@ -1,10 +1,10 @@
 #include "calculus/substitute.h"
 
-#include <algorithm>
 #include <set>
 
 #include "calculus/memo.h"
 #include "expr/map_children.h"
+#include "util/hash_index.h"
 
 namespace calc {
 namespace {
@@ -24,7 +24,7 @@ class Substituter {
   NodeMemo<Expr> memo_;
 };
 
-void collect_symbols(const Expr& e, std::set<std::string>& names, std::set<const Node*>& seen) {
+void collect_symbols(const Expr& e, std::set<std::string>& names, HashSet<const Node*>& seen) {
   if (!seen.insert(e.get()).second) return;
   if (e.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*e).name());
   for_each_child(e, [&](const Expr& c) { collect_symbols(c, names, seen); });
@@ -36,7 +36,7 @@ Expr substitute(const Expr& e, const Substitution& s) { return Substituter(s)(e)
 
 std::vector<std::string> free_symbols(const Expr& e) {
   std::set<std::string> names;
-  std::set<const Node*> seen;
+  HashSet<const Node*> seen;
   collect_symbols(e, names, seen);
   return {names.begin(), names.end()};
 }

@@ -1,14 +1,14 @@
 #pragma once
 // Replacing subexpressions and listing variables.
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "expr/expr.h"
+#include "util/hash_index.h"
 
 namespace calc {
 
-using Substitution = std::unordered_map<Expr, Expr, ExprHash>;
+using Substitution = HashMap<Expr, Expr, ExprHash>;
 // Replaces every occurrence of a key by its value, rebuilding through the
 // canonical constructors; memoized per call (DAG-aware).
 Expr substitute(const Expr& e, const Substitution& s);

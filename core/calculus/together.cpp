@@ -244,7 +244,7 @@ Expr together(const Expr& sum) {
   auto append = [&](const Expr& term) {
     auto parts = expand(term);
     if (!parts || numerator.size() + parts->size() > kMaxSummands) return false;
-    numerator.insert(numerator.end(), parts->begin(), parts->end());
+    for (const Expr& p : *parts) numerator.push_back(p);
     return true;
   };
   std::vector<Expr> scaled_constant{number(a.constant())};

@@ -22,6 +22,7 @@
 #include "expr/expr.h"
 #include "expr/internal.h"
 #include "numeric/libm/libm.h"
+#include "util/stable_order.h"
 
 namespace calc {
 
@@ -51,12 +52,13 @@ bool is_scalar(const Expr& e) { return e->shape() == Shape::Scalar; }
 // Stable sort of terms or factors by their first element. Sums and products
 // are small and usually arrive nearly sorted (an existing canonical node plus
 // one more operand), so insertion sort: no temporary buffer, which
-// std::stable_sort allocates on every call. Large lists use std::stable_sort.
+// std::stable_sort allocates on every call. Large lists use stable_order(),
+// one merge sort shared by both pair types.
 template <class Pair>
 void sort_by_first(std::vector<Pair>& xs) {
   auto less = [](const Pair& a, const Pair& b) { return compare(a.first, b.first) < 0; };
   if (xs.size() > 32) {
-    std::stable_sort(xs.begin(), xs.end(), less);
+    apply_order(xs, stable_order(xs.size(), [&](std::uint32_t i, std::uint32_t j) { return less(xs[i], xs[j]); }));
     return;
   }
   for (std::size_t i = 1; i < xs.size(); ++i) {

@@ -5,12 +5,12 @@
 // pair of children by pointer, then hash, and remembers the pairs it has
 // already proven equal: two separately built copies of one DAG compare in
 // time linear in the number of distinct nodes, not in the size of the tree.
-#include <unordered_set>
 #include <utility>
 
 #include "expr/expr.h"
 #include "expr/functions.h"
 #include "expr/internal.h"
+#include "util/hash_index.h"
 
 namespace calc::detail {
 
@@ -143,7 +143,7 @@ class EqualityTest {
   }
 
  private:
-  std::unordered_set<std::pair<const Node*, const Node*>, PairHash> proven_;
+  HashSet<std::pair<const Node*, const Node*>, PairHash> proven_;
 };
 
 // The same test without the memo set, for nodes of at most kMemoSize: their

@@ -65,7 +65,7 @@ Expr matmul(std::vector<Expr> factors, Number& coefficient) {
   for (auto& f : factors) {
     if (f.is(Kind::MatMul)) {
       auto inner = static_cast<const MatMulNode&>(*f).factors();
-      flat.insert(flat.end(), inner.begin(), inner.end());
+      for (const Expr& g : inner) flat.push_back(g);
     } else {
       flat.push_back(std::move(f));
     }

@@ -5,6 +5,7 @@
 
 #include "expr/functions.h"
 #include "numeric/libm/libm.h"
+#include "util/hash_index.h"
 
 namespace calc {
 namespace {
@@ -79,7 +80,7 @@ class Evaluator {
   }
 
   const Bindings& bindings_;
-  std::unordered_map<const Node*, double> memo_;
+  HashMap<const Node*, double> memo_;
 };
 
 }  // namespace

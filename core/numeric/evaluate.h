@@ -3,14 +3,14 @@
 // shared subexpression (DAG) is evaluated once. Domain problems, unbound
 // symbols and non-scalar results give NaN; nothing throws.
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "expr/expr.h"
+#include "util/hash_index.h"
 
 namespace calc {
 
-using Bindings = std::unordered_map<std::string, double>;  // symbol name ("x", "x_1") -> value
+using Bindings = HashMap<std::string, double>;  // symbol name ("x", "x_1") -> value
 
 double evaluate(const Expr& e, const Bindings& b);
 // Vector of scalars -> one value per element; a scalar -> 1 value.

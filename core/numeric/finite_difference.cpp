@@ -5,7 +5,7 @@
 namespace calc::numeric {
 
 template <class T>
-RiddersResult<T> ridders(const std::function<T(T)>& f, T x, T initial_step) {
+RiddersResult<T> ridders(std::type_identity_t<FunctionRef<T(T)>> f, T x, T initial_step) {
   constexpr int kTable = 10;   // at most this many step reductions
   constexpr T kShrink = T(1.4);  // h_{i+1} = h_i / kShrink
   constexpr T kShrink2 = kShrink * kShrink;
@@ -34,7 +34,7 @@ RiddersResult<T> ridders(const std::function<T(T)>& f, T x, T initial_step) {
 }
 
 template <class T>
-std::vector<LimitRow<T>> limit_table(const std::function<T(T)>& f, T x0, std::span<const double> hs) {
+std::vector<LimitRow<T>> limit_table(std::type_identity_t<FunctionRef<T(T)>> f, T x0, std::span<const double> hs) {
   std::vector<LimitRow<T>> rows;
   rows.reserve(hs.size());
   for (double hd : hs) {
@@ -46,11 +46,11 @@ std::vector<LimitRow<T>> limit_table(const std::function<T(T)>& f, T x0, std::sp
 
 std::vector<double> book_steps() { return {0.1, 0.01, 0.001, 0.0001, 0.00001}; }
 
-template RiddersResult<float> ridders<float>(const std::function<float(float)>&, float, float);
-template RiddersResult<double> ridders<double>(const std::function<double(double)>&, double, double);
-template std::vector<LimitRow<float>> limit_table<float>(const std::function<float(float)>&, float,
+template RiddersResult<float> ridders<float>(FunctionRef<float(float)>, float, float);
+template RiddersResult<double> ridders<double>(FunctionRef<double(double)>, double, double);
+template std::vector<LimitRow<float>> limit_table<float>(FunctionRef<float(float)>, float,
                                                          std::span<const double>);
-template std::vector<LimitRow<double>> limit_table<double>(const std::function<double(double)>&, double,
+template std::vector<LimitRow<double>> limit_table<double>(FunctionRef<double(double)>, double,
                                                            std::span<const double>);
 
 }  // namespace calc::numeric

@@ -9,12 +9,13 @@
 // h = eps^(1/3)·max(1,|x|) for the central difference (O(h²) against eps/h).
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "numeric/libm/libm.h"
+#include "util/function_ref.h"
 
 namespace calc::numeric {
 
@@ -76,7 +77,7 @@ struct RiddersResult {
 };
 
 template <class T>
-RiddersResult<T> ridders(const std::function<T(T)>& f, T x, T initial_step = T(0));
+RiddersResult<T> ridders(std::type_identity_t<FunctionRef<T(T)>> f, T x, T initial_step = T(0));
 
 // One row of the h -> 0 table: forward and central quotients at x0 with step h.
 template <class T>
@@ -89,7 +90,7 @@ struct LimitRow {
 // The h -> 0 table of the difference quotient, computed in T (x0 and every h
 // are first rounded to T, as an array of that dtype would hold them).
 template <class T>
-std::vector<LimitRow<T>> limit_table(const std::function<T(T)>& f, T x0, std::span<const double> hs);
+std::vector<LimitRow<T>> limit_table(std::type_identity_t<FunctionRef<T(T)>> f, T x0, std::span<const double> hs);
 
 // The book's steps: 0.1, 0.01, ..., 1e-5.
 std::vector<double> book_steps();

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <unordered_map>
 #include <utility>
 
 #include "ad/forward.h"
 #include "expr/functions.h"
 #include "numeric/libm/libm.h"
 #include "numeric/tape_ops.h"
+#include "util/hash_index.h"
 
 namespace calc::numeric {
 
@@ -212,19 +212,22 @@ class TapeBuilder {
   }
 
   // A sum starts from a term with a positive coefficient when there is one,
-  // so x^3 - 1/x is one subtraction, not a negation and an addition.
+  // so x^3 - 1/x is one subtraction, not a negation and an addition: the
+  // terms with non-negative coefficients first, then the negative ones,
+  // each in their canonical order.
   std::uint32_t lower_add(const AddNode& node) {
-    std::vector<std::pair<Expr, Number>> terms(node.terms().begin(), node.terms().end());
-    std::stable_partition(terms.begin(), terms.end(), [](const auto& t) { return !t.second.is_negative(); });
     std::optional<std::uint32_t> acc;
-    for (const auto& [term, c] : terms) {
-      const std::uint32_t t = registers_.at(term);
-      if (!acc) {
-        acc = scale(t, c);
-      } else if (c.is_negative()) {
-        acc = emit(Op::Sub, *acc, scale(t, -c));
-      } else {
-        acc = emit(Op::Add, *acc, scale(t, c));
+    for (const bool negative : {false, true}) {
+      for (const auto& [term, c] : node.terms()) {
+        if (c.is_negative() != negative) continue;
+        const std::uint32_t t = registers_.at(term);
+        if (!acc) {
+          acc = scale(t, c);
+        } else if (negative) {
+          acc = emit(Op::Sub, *acc, scale(t, -c));
+        } else {
+          acc = emit(Op::Add, *acc, scale(t, c));
+        }
       }
     }
     const Number& k = node.constant();
@@ -312,10 +315,10 @@ class TapeBuilder {
   }
 
   Tape tape_;
-  std::unordered_map<std::string, std::uint32_t> variables_;
-  std::unordered_map<Expr, std::uint32_t, ExprHash> registers_;
-  std::unordered_map<std::uint64_t, std::uint32_t> constant_index_;
-  std::unordered_map<InstructionKey, std::uint32_t, InstructionKeyHash> instruction_index_;
+  HashMap<std::string, std::uint32_t> variables_;
+  HashMap<Expr, std::uint32_t, ExprHash> registers_;
+  HashMap<std::uint64_t, std::uint32_t> constant_index_;
+  HashMap<InstructionKey, std::uint32_t, InstructionKeyHash> instruction_index_;
   std::optional<TapeError> error_;
 };
 

@@ -33,6 +33,11 @@ ParseContext ParseContext::permissive() {
 
 namespace parsing {
 
+void fail(std::string_view code, std::size_t pos, std::size_t len, std::string_view a0, std::string_view a1,
+          Variant variant) {
+  throw Failure{make_error(code, pos, len, a0, a1, variant)};
+}
+
 Expr Parser::parse_sum() {
   const std::uint32_t start = cur().pos;
   Expr acc = parse_product();

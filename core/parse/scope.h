@@ -5,12 +5,11 @@
 // canonical spelling, so a context may declare "x1", "x_1", "x_{1}" or "x₁".
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "expr/expr.h"
 #include "expr/functions.h"
 #include "parse/parser.h"
+#include "util/hash_index.h"
 
 namespace calc::parsing {
 
@@ -69,8 +68,8 @@ class Scope {
   Expr bare_function(const ParseContext::AbstractFunction& f, int depth) const;
   Expr parameter(std::string_view name, int depth) const;
 
-  std::unordered_map<std::string, Entry> declared_;
-  std::unordered_set<std::string> parameters_;
+  HashMap<std::string, Entry> declared_;
+  HashSet<std::string> parameters_;
   bool implicit_scalars_;
   std::size_t max_name_length_ = 0;
 };
