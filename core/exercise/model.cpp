@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 
 #include "exercise/toml.h"
@@ -68,77 +69,98 @@ struct Failure {
   std::string message;
 };
 
-[[noreturn]] void fail(int line, std::string message) { throw Failure{line, std::move(message)}; }
+// Messages and key paths are joined from pieces by this one routine rather
+// than by a chain of operator+ at each of the reader's many messages.
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
+[[noreturn]] void fail(int line, std::initializer_list<std::string_view> parts) { throw Failure{line, concat(parts)}; }
 
 // Rejects keys the reader does not know, so a typo ("hint" for "hints") is an
 // error instead of a silently missing feature.
 void allow_only(const Value& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
   for (std::size_t i = 0; i < table.keys.size(); ++i) {
     if (std::find(allowed.begin(), allowed.end(), table.keys[i]) == allowed.end())
-      fail(table.values[i].line, "unknown key '" + table.keys[i] + "' in " + std::string(where));
+      fail(table.values[i].line, {"unknown key '", table.keys[i], "' in ", where});
   }
 }
 
 const Value& require(const Value& table, std::string_view key, std::string_view where) {
   const Value* v = table.find(key);
-  if (!v) fail(table.line, std::string(where) + " needs '" + std::string(key) + "'");
+  if (!v) fail(table.line, {where, " needs '", key, "'"});
   return *v;
 }
 
-std::string string_of(const Value& v, std::string_view what) {
-  if (!v.is_string()) fail(v.line, std::string(what) + " must be a string");
+// `what` names the value in messages; a value under a key is named
+// "where.key", which is only spelled out when a message needs it.
+std::string string_of(const Value& v, std::string_view what, std::string_view key = {}) {
+  if (!v.is_string()) fail(v.line, {what, key.empty() ? "" : ".", key, " must be a string"});
   return v.string;
 }
 
 std::string required_string(const Value& table, std::string_view key, std::string_view where) {
-  return string_of(require(table, key, where), std::string(where) + "." + std::string(key));
+  return string_of(require(table, key, where), where, key);
 }
 
 std::string optional_string(const Value& table, std::string_view key, std::string_view where) {
   const Value* v = table.find(key);
-  return v ? string_of(*v, std::string(where) + "." + std::string(key)) : std::string();
+  return v ? string_of(*v, where, key) : std::string();
 }
 
 Text text_of(const Value& v, std::string_view what) {
-  if (!v.is_table()) fail(v.line, std::string(what) + " must be a table with zh and en");
+  if (!v.is_table()) fail(v.line, {what, " must be a table with zh and en"});
   allow_only(v, {"zh", "en"}, what);
   Text t{required_string(v, "zh", what), required_string(v, "en", what)};
-  if (t.zh.empty() || t.en.empty()) fail(v.line, std::string(what) + " needs non-empty zh and en text");
+  if (t.zh.empty() || t.en.empty()) fail(v.line, {what, " needs non-empty zh and en text"});
   return t;
 }
 
 Text required_text(const Value& table, std::string_view key, std::string_view where) {
-  return text_of(require(table, key, where), std::string(where) + "." + std::string(key));
+  return text_of(require(table, key, where), concat({where, ".", key}));
 }
 
-std::vector<Text> texts_of(const Value& arr, std::string_view what) {
-  if (!arr.is_array()) fail(arr.line, std::string(what) + " must be an array of tables ([[...]])");
-  std::vector<Text> out;
-  for (const auto& item : arr.items) out.push_back(text_of(item, what));
-  return out;
+// The items of an array of tables ([[...]]) under `key`, if present.
+const std::vector<Value>* tables_of(const Value& table, std::string_view key, std::string_view not_array) {
+  const Value* arr = table.find(key);
+  if (!arr) return nullptr;
+  if (!arr->is_array()) fail(arr->line, {not_array});
+  return &arr->items;
+}
+
+// A table of named entries ([variables], [parameters], ...) under `key`, if present.
+const Value* entries_of(const Value& doc, std::string_view key) {
+  const Value* t = doc.find(key);
+  if (t && !t->is_table()) fail(t->line, {"[", key, "] must be a table"});
+  return t;
+}
+
+// The enumerator of E whose name (to_string) is `s`, among the first `count`.
+template <class E>
+std::optional<E> named(const std::string& s, int count) {
+  for (int i = 0; i < count; ++i)
+    if (to_string(static_cast<E>(i)) == s) return static_cast<E>(i);
+  return std::nullopt;
 }
 
 Domain domain_of(const Value& v) {
   const std::string s = string_of(v, "a variable's domain");
-  for (Domain d : {Domain::Real, Domain::NonZero, Domain::Positive, Domain::VectorNonZero})
-    if (to_string(d) == s) return d;
-  fail(v.line, "unknown domain '" + s + "' (use real, nonzero, positive or vector-nonzero)");
+  if (auto d = named<Domain>(s, static_cast<int>(Domain::VectorNonZero) + 1)) return *d;
+  fail(v.line, {"unknown domain '", s, "' (use real, nonzero, positive or vector-nonzero)"});
 }
 
 BoxKind kind_of(const Value& v) {
   const std::string s = string_of(v, "box.kind");
-  for (BoxKind k : {BoxKind::Expression, BoxKind::Number, BoxKind::Vector, BoxKind::Line, BoxKind::Choice})
-    if (to_string(k) == s) return k;
-  fail(v.line, "unknown box kind '" + s + "' (expression, number, vector, line or choice)");
+  if (auto k = named<BoxKind>(s, static_cast<int>(BoxKind::Choice) + 1)) return *k;
+  fail(v.line, {"unknown box kind '", s, "' (expression, number, vector, line or choice)"});
 }
 
 Task task_of(const Value& v) {
   const std::string s = string_of(v, "box.task");
-  for (int i = 0; i <= static_cast<int>(Task::InverseDerivativeAt); ++i) {
-    const Task t = static_cast<Task>(i);
-    if (to_string(t) == s) return t;
-  }
-  fail(v.line, "unknown task '" + s + "'");
+  if (auto t = named<Task>(s, static_cast<int>(Task::InverseDerivativeAt) + 1)) return *t;
+  fail(v.line, {"unknown task '", s, "'"});
 }
 
 // The kind of answer each task produces; a file that says otherwise is wrong.
@@ -159,52 +181,56 @@ BoxKind kind_for(Task t) {
 }
 
 double number_of(const Value& v, std::string_view what) {
-  if (!v.is_number()) fail(v.line, std::string(what) + " must be a number");
+  if (!v.is_number()) fail(v.line, {what, " must be a number"});
   return v.number();
 }
 
 std::int64_t integer_of(const Value& v, std::string_view what) {
-  if (v.type != Value::Type::Integer) fail(v.line, std::string(what) + " must be an integer");
+  if (v.type != Value::Type::Integer) fail(v.line, {what, " must be an integer"});
   return v.integer;
 }
 
 Parameter parameter_of(const std::string& name, const Value& v) {
-  if (!v.is_table()) fail(v.line, "parameter '" + name + "' must be { book = ..., choices = [...] }");
-  allow_only(v, {"book", "choices"}, "parameter '" + name + "'");
+  if (!v.is_table()) fail(v.line, {"parameter '", name, "' must be { book = ..., choices = [...] }"});
+  const std::string where = concat({"parameter '", name, "'"});
+  allow_only(v, {"book", "choices"}, where);
   Parameter p;
   p.name = name;
   p.line = v.line;
-  p.book = integer_of(require(v, "book", "parameter '" + name + "'"), "book");
-  const Value& choices = require(v, "choices", "parameter '" + name + "'");
-  if (!choices.is_array() || choices.items.empty()) fail(choices.line, "choices must be a non-empty array of integers");
+  p.book = integer_of(require(v, "book", where), "book");
+  const Value& choices = require(v, "choices", where);
+  if (!choices.is_array() || choices.items.empty()) fail(choices.line, {"choices must be a non-empty array of integers"});
   for (const auto& c : choices.items) p.choices.push_back(integer_of(c, "each choice"));
   // Exact integers only, and small ones: they become exact rationals in the core.
   for (auto c : p.choices)
-    if (c < -1000 || c > 1000) fail(choices.line, "choices must lie in [-1000, 1000]");
-  if (p.book < -1000 || p.book > 1000) fail(v.line, "book value must lie in [-1000, 1000]");
+    if (c < -1000 || c > 1000) fail(choices.line, {"choices must lie in [-1000, 1000]"});
+  if (p.book < -1000 || p.book > 1000) fail(v.line, {"book value must lie in [-1000, 1000]"});
   return p;
 }
 
+// A [[box.mistake]] or [[box.choice]] table: two strings (`first`, `second`)
+// and the zh/en text.
+void text_entry(const Value& v, std::string_view where, std::string_view first, std::string_view second,
+                std::string& first_value, std::string& second_value, Text& text) {
+  if (!v.is_table()) fail(v.line, {"each [[", where, "]] must be a table"});
+  allow_only(v, {first, second, "zh", "en"}, where);
+  first_value = required_string(v, first, where);
+  second_value = required_string(v, second, where);
+  text = Text{required_string(v, "zh", where), required_string(v, "en", where)};
+}
+
 Mistake mistake_of(const Value& v) {
-  if (!v.is_table()) fail(v.line, "each [[box.mistake]] must be a table");
-  allow_only(v, {"answer", "code", "zh", "en"}, "box.mistake");
   Mistake m;
   m.line = v.line;
-  m.answer = required_string(v, "answer", "box.mistake");
-  m.code = required_string(v, "code", "box.mistake");
-  m.text = Text{required_string(v, "zh", "box.mistake"), required_string(v, "en", "box.mistake")};
+  text_entry(v, "box.mistake", "answer", "code", m.answer, m.code, m.text);
   if (m.code.empty() || m.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-    fail(v.line, "a mistake code is lower-case words joined by '-'");
+    fail(v.line, {"a mistake code is lower-case words joined by '-'"});
   return m;
 }
 
 Choice choice_of(const Value& v) {
-  if (!v.is_table()) fail(v.line, "each [[box.choice]] must be a table");
-  allow_only(v, {"id", "means", "zh", "en"}, "box.choice");
   Choice c;
-  c.id = required_string(v, "id", "box.choice");
-  c.means = required_string(v, "means", "box.choice");
-  c.text = Text{required_string(v, "zh", "box.choice"), required_string(v, "en", "box.choice")};
+  text_entry(v, "box.choice", "id", "means", c.id, c.means, c.text);
   return c;
 }
 
@@ -216,7 +242,7 @@ std::vector<std::string_view> claims_for(Task t) {
 }
 
 Box box_of(const Value& v, const std::string& exercise_id) {
-  if (!v.is_table()) fail(v.line, "each [[box]] must be a table");
+  if (!v.is_table()) fail(v.line, {"each [[box]] must be a table"});
   allow_only(v, {"id", "kind", "task", "of", "wrt", "at", "search", "tolerance", "label", "hint", "solution", "mistake",
                  "choice", "plot"},
              "[[box]]");
@@ -224,13 +250,14 @@ Box box_of(const Value& v, const std::string& exercise_id) {
   b.line = v.line;
   b.id = required_string(v, "id", "[[box]]");
   if (b.id.rfind(exercise_id, 0) != 0 && b.id.rfind("calculus.", 0) != 0)
-    fail(v.line, "box id '" + b.id + "' should start with the exercise's namespace");
-  b.kind = kind_of(require(v, "kind", "[[box]]"));
+    fail(v.line, {"box id '", b.id, "' should start with the exercise's namespace"});
+  const Value& kind = require(v, "kind", "[[box]]");
+  b.kind = kind_of(kind);
   b.task = task_of(require(v, "task", "[[box]]"));
+  const std::string_view task = to_string(b.task);
   if (kind_for(b.task) != b.kind)
-    fail(require(v, "kind", "[[box]]").line, "task '" + std::string(to_string(b.task)) + "' answers a " +
-                                                 std::string(to_string(kind_for(b.task))) + " box, not a " +
-                                                 std::string(to_string(b.kind)) + " box");
+    fail(kind.line, {"task '", task, "' answers a ", to_string(kind_for(b.task)), " box, not a ", to_string(b.kind),
+                     " box"});
   b.of = required_string(v, "of", "[[box]]");
   if (const Value* w = v.find("wrt")) {
     if (w->is_string()) {
@@ -238,72 +265,69 @@ Box box_of(const Value& v, const std::string& exercise_id) {
     } else if (w->is_array()) {
       for (const auto& item : w->items) b.wrt.push_back(string_of(item, "each wrt entry"));
     } else {
-      fail(w->line, "wrt must be a variable name or an array of them");
+      fail(w->line, {"wrt must be a variable name or an array of them"});
     }
   }
   b.at = optional_string(v, "at", "[[box]]");
   if (const Value* s = v.find("search")) {
-    if (!s->is_array() || s->items.size() != 2) fail(s->line, "search must be [low, high]");
+    if (!s->is_array() || s->items.size() != 2) fail(s->line, {"search must be [low, high]"});
     const double lo = number_of(s->items[0], "search low"), hi = number_of(s->items[1], "search high");
-    if (!(lo < hi)) fail(s->line, "search needs low < high");
+    if (!(lo < hi)) fail(s->line, {"search needs low < high"});
     b.search = std::make_pair(lo, hi);
   }
   if (const Value* t = v.find("tolerance")) {
-    if (!t->is_table()) fail(t->line, "tolerance must be { rel = ..., abs = ... }");
+    if (!t->is_table()) fail(t->line, {"tolerance must be { rel = ..., abs = ... }"});
     allow_only(*t, {"rel", "abs"}, "tolerance");
     if (const Value* r = t->find("rel")) b.tolerance.rel = number_of(*r, "tolerance.rel");
     if (const Value* a = t->find("abs")) b.tolerance.abs = number_of(*a, "tolerance.abs");
     // A loose tolerance would accept real mistakes; a negative one nothing.
     if (!(b.tolerance.rel >= 0 && b.tolerance.rel <= 1e-3) || !(b.tolerance.abs >= 0 && b.tolerance.abs <= 1e-3))
-      fail(t->line, "tolerances must lie in [0, 1e-3]");
+      fail(t->line, {"tolerances must lie in [0, 1e-3]"});
   }
   b.label = required_text(v, "label", "[[box]]");
-  if (const Value* h = v.find("hint")) b.hints = texts_of(*h, "[[box.hint]]");
-  if (b.hints.empty()) fail(v.line, "box '" + b.id + "' needs at least one [[box.hint]]");
+  if (const Value* h = v.find("hint")) {
+    if (!h->is_array()) fail(h->line, {"[[box.hint]] must be an array of tables ([[...]])"});
+    for (const auto& item : h->items) b.hints.push_back(text_of(item, "[[box.hint]]"));
+  }
+  if (b.hints.empty()) fail(v.line, {"box '", b.id, "' needs at least one [[box.hint]]"});
   b.solution = required_text(v, "solution", "[[box]]");
-  if (const Value* m = v.find("mistake")) {
-    if (!m->is_array()) fail(m->line, "mistakes are [[box.mistake]] tables");
-    for (const auto& item : m->items) b.mistakes.push_back(mistake_of(item));
-  }
-  if (const Value* c = v.find("choice")) {
-    if (!c->is_array()) fail(c->line, "choices are [[box.choice]] tables");
-    for (const auto& item : c->items) b.choices.push_back(choice_of(item));
-  }
+  if (auto items = tables_of(v, "mistake", "mistakes are [[box.mistake]] tables"))
+    for (const auto& item : *items) b.mistakes.push_back(mistake_of(item));
+  if (auto items = tables_of(v, "choice", "choices are [[box.choice]] tables"))
+    for (const auto& item : *items) b.choices.push_back(choice_of(item));
   if (b.kind == BoxKind::Choice) {
-    if (b.choices.size() < 2) fail(v.line, "a choice box needs at least two [[box.choice]]");
+    if (b.choices.size() < 2) fail(v.line, {"a choice box needs at least two [[box.choice]]"});
     const auto claims = claims_for(b.task);
     std::set<std::string> ids;
     for (const auto& c : b.choices) {
-      if (!ids.insert(c.id).second) fail(v.line, "choice id '" + c.id + "' is used twice");
+      if (!ids.insert(c.id).second) fail(v.line, {"choice id '", c.id, "' is used twice"});
       if (std::find(claims.begin(), claims.end(), c.means) == claims.end())
-        fail(v.line, "choice '" + c.id + "' means '" + c.means + "', which task '" + std::string(to_string(b.task)) +
-                         "' cannot decide");
+        fail(v.line, {"choice '", c.id, "' means '", c.means, "', which task '", task, "' cannot decide"});
     }
   } else if (!b.choices.empty()) {
-    fail(v.line, "only choice boxes have [[box.choice]]");
+    fail(v.line, {"only choice boxes have [[box.choice]]"});
   }
   if (const Value* p = v.find("plot")) {
-    if (!p->is_table()) fail(p->line, "plot must be { of = ..., xmin = ..., xmax = ... }");
+    if (!p->is_table()) fail(p->line, {"plot must be { of = ..., xmin = ..., xmax = ... }"});
     allow_only(*p, {"of", "xmin", "xmax"}, "plot");
     Plot plot;
     plot.of = required_string(*p, "of", "plot");
     plot.xmin = number_of(require(*p, "xmin", "plot"), "plot.xmin");
     plot.xmax = number_of(require(*p, "xmax", "plot"), "plot.xmax");
-    if (!(plot.xmin < plot.xmax)) fail(p->line, "plot needs xmin < xmax");
+    if (!(plot.xmin < plot.xmax)) fail(p->line, {"plot needs xmin < xmax"});
     b.plot = plot;
   }
-  // Tasks that need a point or a variable say so here, with the box's line.
+  // Tasks that need a point, a variable or a search interval say so here, with the box's line.
   const bool needs_at = b.task == Task::DerivativeAt || b.task == Task::TangentLine ||
                         b.task == Task::DifferenceQuotientLimit || b.task == Task::DifferentiableAt ||
                         b.task == Task::InverseDerivativeAt;
-  if (needs_at && b.at.empty()) fail(v.line, "task '" + std::string(to_string(b.task)) + "' needs 'at'");
   const bool needs_wrt = b.task != Task::DifferentiableAt;
-  if (needs_wrt && b.wrt.empty()) fail(v.line, "task '" + std::string(to_string(b.task)) + "' needs 'wrt'");
-  if (b.task != Task::Gradient && b.wrt.size() > 1)
-    fail(v.line, "only a gradient takes several 'wrt' variables");
   const bool needs_search = b.task == Task::StationaryPoint || b.task == Task::StationaryKind ||
                             b.task == Task::InverseDerivativeAt;
-  if (needs_search && !b.search) fail(v.line, "task '" + std::string(to_string(b.task)) + "' needs 'search'");
+  if (needs_at && b.at.empty()) fail(v.line, {"task '", task, "' needs 'at'"});
+  if (needs_wrt && b.wrt.empty()) fail(v.line, {"task '", task, "' needs 'wrt'"});
+  if (b.task != Task::Gradient && b.wrt.size() > 1) fail(v.line, {"only a gradient takes several 'wrt' variables"});
+  if (needs_search && !b.search) fail(v.line, {"task '", task, "' needs 'search'"});
   return b;
 }
 
@@ -323,56 +347,52 @@ Exercise exercise_of(const Value& doc, std::string file) {
   ex.prompt = required_text(doc, "prompt", "the file");
   std::set<std::string> names;
   auto claim_name = [&](const std::string& n, int line, std::string_view what) {
-    if (!valid_name(n)) fail(line, std::string(what) + " name '" + n + "' is not a plain identifier");
-    if (!names.insert(n).second) fail(line, "name '" + n + "' is declared twice");
+    if (!valid_name(n)) fail(line, {what, " name '", n, "' is not a plain identifier"});
+    if (!names.insert(n).second) fail(line, {"name '", n, "' is declared twice"});
   };
-  if (const Value* vars = doc.find("variables")) {
-    if (!vars->is_table()) fail(vars->line, "[variables] must be a table");
+  if (const Value* vars = entries_of(doc, "variables")) {
     for (std::size_t i = 0; i < vars->keys.size(); ++i) {
       claim_name(vars->keys[i], vars->values[i].line, "variable");
       ex.variables.push_back({vars->keys[i], domain_of(vars->values[i]), vars->values[i].line});
     }
   }
-  if (ex.variables.empty()) fail(doc.line, "the file needs a [variables] table with at least one variable");
-  if (const Value* fns = doc.find("functions")) {
-    if (!fns->is_table()) fail(fns->line, "[functions] must be a table");
+  if (ex.variables.empty()) fail(doc.line, {"the file needs a [variables] table with at least one variable"});
+  if (const Value* fns = entries_of(doc, "functions")) {
     for (std::size_t i = 0; i < fns->keys.size(); ++i) {
       const Value& v = fns->values[i];
       AbstractFunction f{fns->keys[i], {}, v.line};
-      if (!v.is_array() || v.items.empty()) fail(v.line, "function '" + f.name + "' needs its parameter list");
+      if (!v.is_array() || v.items.empty()) fail(v.line, {"function '", f.name, "' needs its parameter list"});
       for (const auto& p : v.items) f.params.push_back(string_of(p, "a function parameter"));
       // A function's name may double as an inner variable name (x = x(a, b)), so no claim_name here.
-      if (!valid_name(f.name)) fail(v.line, "function name '" + f.name + "' is not a plain identifier");
+      if (!valid_name(f.name)) fail(v.line, {"function name '", f.name, "' is not a plain identifier"});
       ex.functions.push_back(std::move(f));
     }
   }
-  if (const Value* params = doc.find("parameters")) {
-    if (!params->is_table()) fail(params->line, "[parameters] must be a table");
+  if (const Value* params = entries_of(doc, "parameters")) {
     for (std::size_t i = 0; i < params->keys.size(); ++i) {
       claim_name(params->keys[i], params->values[i].line, "parameter");
       ex.parameters.push_back(parameter_of(params->keys[i], params->values[i]));
     }
   }
-  if (const Value* defs = doc.find("define")) {
-    if (!defs->is_table()) fail(defs->line, "[define] must be a table");
+  if (const Value* defs = entries_of(doc, "define")) {
     for (std::size_t i = 0; i < defs->keys.size(); ++i) {
       claim_name(defs->keys[i], defs->values[i].line, "definition");
       ex.definitions.push_back({defs->keys[i], string_of(defs->values[i], "a definition"), defs->values[i].line});
     }
   }
   const Value* boxes = doc.find("box");
-  if (!boxes || !boxes->is_array() || boxes->items.empty()) fail(doc.line, "the file needs at least one [[box]]");
+  if (!boxes || !boxes->is_array() || boxes->items.empty()) fail(doc.line, {"the file needs at least one [[box]]"});
   std::set<std::string> box_ids;
   for (const auto& item : boxes->items) {
     Box b = box_of(item, ex.id);
-    if (!box_ids.insert(b.id).second) fail(b.line, "box id '" + b.id + "' is used twice");
-    if (!ex.find_definition(b.of)) fail(b.line, "'of = \"" + b.of + "\"' names no [define] entry");
+    if (!box_ids.insert(b.id).second) fail(b.line, {"box id '", b.id, "' is used twice"});
+    if (!ex.find_definition(b.of)) fail(b.line, {"'of = \"", b.of, "\"' names no [define] entry"});
     for (const auto& w : b.wrt) {
       const bool declared = std::any_of(ex.variables.begin(), ex.variables.end(),
                                         [&](const Variable& v) { return v.name == w; });
-      if (!declared) fail(b.line, "'wrt' names '" + w + "', which is not in [variables]");
+      if (!declared) fail(b.line, {"'wrt' names '", w, "', which is not in [variables]"});
     }
-    if (b.plot && !ex.find_definition(b.plot->of)) fail(b.line, "plot.of names no [define] entry");
+    if (b.plot && !ex.find_definition(b.plot->of)) fail(b.line, {"plot.of names no [define] entry"});
     ex.boxes.push_back(std::move(b));
   }
   return ex;
