@@ -28,13 +28,18 @@ std::string error_json(std::string_view code, std::string_view en, std::string_v
 std::string unknown_box() { return error_json("unknown-box", "No answer box has this id.", "没有这个编号的答题框。"); }
 std::string unknown_exercise() { return error_json("unknown-exercise", "No exercise has this id.", "没有这个编号的练习。"); }
 
-void text_object(json::Writer& w, std::string_view key, const exercise::Text& t, const grade::Problem& p) {
-  w.key(key);
-  w.begin_object();
+// "zh" and "en" members: a bilingual text with its placeholders filled.
+void texts(json::Writer& w, const exercise::Text& t, const grade::Problem& p) {
   w.key("zh");
   w.value(grade::fill_placeholders(t.zh, p, Language::Zh));
   w.key("en");
   w.value(grade::fill_placeholders(t.en, p, Language::En));
+}
+
+void text_object(json::Writer& w, std::string_view key, const exercise::Text& t, const grade::Problem& p) {
+  w.key(key);
+  w.begin_object();
+  texts(w, t, p);
   w.end_object();
 }
 
@@ -55,10 +60,7 @@ void box_json(json::Writer& w, const exercise::Exercise& ex, const exercise::Box
       w.begin_object();
       w.key("id");
       w.value(c.id);
-      w.key("zh");
-      w.value(grade::fill_placeholders(c.text.zh, p, Language::Zh));
-      w.key("en");
-      w.value(grade::fill_placeholders(c.text.en, p, Language::En));
+      texts(w, c.text, p);
       w.end_object();
     }
     w.end_array();
@@ -262,10 +264,7 @@ std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
     const auto& h = box->hints[static_cast<std::size_t>(index)];
     json::Writer w;
     w.begin_object();
-    w.key("zh");
-    w.value(grade::fill_placeholders(h.zh, p, Language::Zh));
-    w.key("en");
-    w.value(grade::fill_placeholders(h.en, p, Language::En));
+    texts(w, h, p);
     w.key("index");
     w.value(index);
     w.key("count");
@@ -283,10 +282,7 @@ std::string solution_json(std::string_view box_id, std::uint64_t seed) {
     const grade::ShownAnswer a = grade::shown_answer(p);
     json::Writer w;
     w.begin_object();
-    w.key("zh");
-    w.value(grade::fill_placeholders(box->solution.zh, p, Language::Zh));
-    w.key("en");
-    w.value(grade::fill_placeholders(box->solution.en, p, Language::En));
+    texts(w, box->solution, p);
     w.key("answer");
     w.begin_object();
     w.key("text");
