@@ -1,0 +1,96 @@
+#include "api/numeric_input.h"
+
+#include <cmath>
+#include <set>
+
+#include "parse/parser.h"
+
+namespace calc::api {
+
+using json::ApiError;
+
+ApiError bad_arguments(std::string en, std::string zh) { return {"bad-arguments", std::move(en), std::move(zh), {}, {}}; }
+
+Expr parse_function(std::string_view text) {
+  ParseResult r = parse(text, ParseContext::permissive());
+  if (!r.ok()) {
+    const ParseError& e = *r.error;
+    throw ApiError{e.code, e.message, e.message_zh, e.position, e.length};
+  }
+  Expr e = *r.expr;
+  if (e.is(Kind::Equation)) {
+    const auto& q = static_cast<const EquationNode&>(*e);
+    if (q.lhs().is(Kind::Symbol)) e = q.rhs();
+  }
+  return e;
+}
+
+namespace {
+
+// The names of the symbols in e, sorted ("x", "x_1", "y"). The DAG is walked
+// without recursion, each shared node once.
+std::vector<std::string> symbol_names(const Expr& root) {
+  std::set<std::string> names;
+  std::set<const Node*> seen;
+  std::vector<Expr> stack{root};
+  while (!stack.empty()) {
+    Expr e = std::move(stack.back());
+    stack.pop_back();
+    if (!seen.insert(e.get()).second) continue;
+    if (e.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*e).name());
+    for_each_child(e, [&](const Expr& c) { stack.push_back(c); });
+  }
+  return {names.begin(), names.end()};
+}
+
+// The symbols of e, or the error that it has more than `most` of them.
+std::vector<std::string> variables(const Expr& e, std::size_t most, std::string_view en_function,
+                                   std::string_view zh_function) {
+  std::vector<std::string> vars = symbol_names(e);
+  if (vars.size() <= most) return vars;
+  std::string names;
+  for (const auto& n : vars) names += (names.empty() ? "" : ", ") + n;
+  throw ApiError{"too-many-variables", "Expected a function of " + std::string(en_function) + ", found " + names + ".",
+                 "应为" + std::string(zh_function) + "函数，但出现了 " + names + "。", {}, {}};
+}
+
+}  // namespace
+
+std::string single_variable(const Expr& e) {
+  std::vector<std::string> vars = variables(e, 1, "one variable", "单变量");
+  return vars.empty() ? "x" : vars[0];
+}
+
+std::vector<std::string> two_variables(const Expr& e) {
+  std::vector<std::string> vars = variables(e, 2, "two variables", "二元");
+  if (vars.size() == 2) return vars;
+  if (vars.empty()) return {"x", "y"};
+  const std::string& v = vars[0];
+  if (v == "x_1" || v == "x_2") return {"x_1", "x_2"};
+  if (v == "y") return {"x", "y"};
+  return {v, "y"};
+}
+
+numeric::Tape compile(const Expr& e, const std::vector<std::string>& vars) {
+  numeric::TapeResult r = numeric::Tape::compile(e, vars);
+  if (!r.ok()) {
+    const bool unbound = r.error->code == "unbound-variable";
+    throw ApiError{r.error->code, r.error->message + ".",
+                  unbound ? "表达式中有未赋值的变量。" : "该表达式无法数值求值。", {}, {}};
+  }
+  return std::move(*r.tape);
+}
+
+void require_range(double lo, double hi) {
+  if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
+    throw bad_arguments("The range must be finite with min < max.", "范围必须有限且最小值小于最大值。");
+}
+
+void require_count(int n, int lo, int hi) {
+  if (n < lo || n > hi)
+    throw bad_arguments("The number of samples must be between " + std::to_string(lo) + " and " +
+                            std::to_string(hi) + ".",
+                        "采样数必须在 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间。");
+}
+
+}  // namespace calc::api
