@@ -1,7 +1,5 @@
 #include "api/json.h"
 
-#include <cstdio>
-
 #include "api/json_number.h"
 
 namespace calc::json {
@@ -17,9 +15,9 @@ void append_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       default:
         if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
+          out += "\\u00";  // printf's "\\u%04x", for c < 0x20
+          out += "0123456789abcdef"[c >> 4];
+          out += "0123456789abcdef"[c & 15];
         } else {
           out.push_back(static_cast<char>(c));
         }

@@ -2,8 +2,9 @@
 
 #include <cctype>
 #include <charconv>
-#include <cstdlib>
 #include <stdexcept>
+
+#include "expr/decimal.h"
 
 namespace calc::toml {
 
@@ -285,10 +286,9 @@ class Reader {
     const char* last = digits.data() + digits.size();
     if (*first == '+') ++first;
     if (is_float) {
-      char* end = nullptr;
       v.type = Value::Type::Float;
-      v.floating = std::strtod(first, &end);
-      if (end != last) fail("malformed number '" + digits + "'");
+      const std::string_view text(first, static_cast<std::size_t>(last - first));
+      if (decimal::parse(text, v.floating) != text.size()) fail("malformed number '" + digits + "'");
     } else {
       v.type = Value::Type::Integer;
       auto [ptr, ec] = std::from_chars(first, last, v.integer);

@@ -1,12 +1,11 @@
 #include "expr/number.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <numeric>
 
+#include "expr/decimal.h"
 #include "numeric/libm/libm.h"
 
 namespace calc {
@@ -117,9 +116,9 @@ std::optional<Number> Number::from_literal(std::string_view text) {
   }
   if (i != n) return std::nullopt;
 
-  const std::string s(text);
   auto as_double = [&]() -> std::optional<Number> {
-    double v = std::strtod(s.c_str(), nullptr);
+    double v = 0;
+    decimal::parse(text, v);
     if (!std::isfinite(v)) return std::nullopt;
     return real(v);
   };
@@ -128,7 +127,8 @@ std::optional<Number> Number::from_literal(std::string_view text) {
   if (mantissa.size() > 19) return as_double();  // integer too long for int64
   // Nineteen digits fit int64 up to 9223372036854775807 (the printer writes
   // such denominators); beyond that the literal is a double.
-  const unsigned long long magnitude = std::strtoull(mantissa.c_str(), nullptr, 10);
+  unsigned long long magnitude = 0;  // at most 19 digits: below 10^19 < 2^64
+  for (char c : mantissa) magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
   if (magnitude > static_cast<unsigned long long>(std::numeric_limits<i64>::max())) return as_double();
   i64 num = static_cast<i64>(magnitude);
   i64 scale = exp10 - frac_digits;
@@ -293,20 +293,13 @@ std::string Number::to_string() const {
   if (real_ == 0.0) return "0";  // like number(): a double zero reads back as the exact zero
   if (std::isnan(real_)) return "nan";
   if (std::isinf(real_)) return real_ < 0 ? "-inf" : "inf";
-  char buf[40];
   // Shortest form that reads back as the same double.
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, real_);
-    if (std::strtod(buf, nullptr) == real_) break;
-  }
-  std::string shortest = buf;
-  const char* digits = shortest[0] == '-' ? buf + 1 : buf;
-  auto reread = from_literal(digits);
+  const std::string shortest = decimal::shortest(real_);
+  auto reread = from_literal(std::string_view(shortest).substr(shortest[0] == '-'));
   if (reread && !reread->is_exact()) return shortest;
   // The shortest form would read back as an exact rational; 17 significant
   // digits (the literal rule above) keep it a double.
-  std::snprintf(buf, sizeof buf, "%#.17g", real_);
-  std::string digits17 = buf;
+  std::string digits17 = decimal::general(real_, 17, /*keep_zeros=*/true);
   // "%#g" keeps a bare trailing point (34328125000000000.), which is not a
   // literal; a zero after it keeps the value and the 17+ digits.
   if (digits17.back() == '.') digits17 += '0';

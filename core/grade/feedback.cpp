@@ -1,29 +1,24 @@
 #include "grade/feedback.h"
 
 #include <cmath>
-#include <cstdio>
+
+#include "expr/decimal.h"
 
 namespace calc::grade {
 
 namespace {
 
-std::string with_digits(double v, int digits) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  return buf;
-}
-
 std::string shown(double v, int digits) {
-  if (std::isfinite(v) && v == std::round(v) && std::fabs(v) < 1e15) return with_digits(v, 16);
-  return with_digits(v, digits);
+  if (std::isfinite(v) && v == std::round(v) && std::fabs(v) < 1e15) return decimal::general(v, 16);
+  return decimal::general(v, digits);
 }
 
 }  // namespace
 
 std::string show_number(double v) {
   if (!std::isfinite(v)) return std::isnan(v) ? "undefined" : (v > 0 ? "∞" : "-∞");
-  if (v == std::round(v) && std::fabs(v) < 1e15) return with_digits(v, 16);
-  return with_digits(v, 3);
+  if (v == std::round(v) && std::fabs(v) < 1e15) return decimal::general(v, 16);
+  return decimal::general(v, 3);
 }
 
 std::string show_numbers_apart(double a, double b, std::string& other) {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <span>
 
+#include "expr/decimal.h"
 #include "numeric/libm/libm.h"
 #include "numeric/tape.h"
 
@@ -34,9 +34,9 @@ namespace {
 
 double round_3_significant(double v) {
   if (v == 0) return 0;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", v);
-  return std::strtod(buf, nullptr);
+  double rounded = 0;
+  decimal::parse(decimal::general(v, 3), rounded);
+  return rounded;
 }
 
 bool allowed(double v, exercise::Domain d) {
@@ -200,11 +200,7 @@ Column column(const std::vector<Scenario>& scenarios, const Table& table, const 
 }
 
 std::string describe_point(const Bindings& b, const std::vector<SampledSymbol>& symbols) {
-  auto show = [](double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return std::string(buf);
-  };
+  auto show = [](double v) { return decimal::general(v, 3); };
   std::vector<const SampledSymbol*> shown;
   for (const auto& s : symbols)
     if (b.count(s.name)) shown.push_back(&s);

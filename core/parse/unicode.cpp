@@ -1,6 +1,6 @@
 #include "parse/unicode.h"
 
-#include <cstdio>
+#include <cstdint>
 
 namespace calc::parsing {
 
@@ -138,9 +138,10 @@ char32_t subscript_digit(char32_t c) {
 }
 
 std::string code_point_label(char32_t c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
+  std::string hex;  // as printf's "%04X": at least four digits
+  for (auto v = static_cast<std::uint32_t>(c); v != 0 || hex.size() < 4; v >>= 4)
+    hex.insert(hex.begin(), "0123456789ABCDEF"[v & 15]);
+  return "U+" + hex;
 }
 
 }  // namespace calc::parsing

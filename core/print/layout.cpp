@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+
+#include "expr/decimal.h"
 
 namespace calc::print_detail {
 
@@ -67,13 +67,6 @@ bool is_negative_number(const Expr& exponent) {
   return n && n->is_negative();
 }
 
-std::string shortest_double(double v) {
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  return buf;
-}
+std::string shortest_double(double v) { return decimal::shortest(v); }
 
 }  // namespace calc::print_detail
