@@ -10,6 +10,7 @@
 #include "calculus/substitute.h"
 #include "grade/compare.h"
 #include "grade/diagnose.h"
+#include "grade/numeric_tasks.h"
 #include "numeric/evaluate.h"
 #include "numeric/tape.h"
 
@@ -137,7 +138,7 @@ WrongLines wrong_lines(PreparedBox& b) {
   const Expr& df = b.derivative();
   for (int q = -3; q <= 3 && df; ++q) {
     if (q == out.x0) continue;
-    const double m = evaluate(df, {{xname, double(q)}}), fq = evaluate(f, {{xname, double(q)}});
+    const double m = value_at(df, xname, q), fq = value_at(f, xname, q);
     if (std::isfinite(m) && std::isfinite(fq)) out.other_points.push_back({q, Line{m, fq - m * q}});
   }
   return out;

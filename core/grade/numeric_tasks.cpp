@@ -2,29 +2,31 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <vector>
 
 #include "calculus/substitute.h"
 #include "numeric/evaluate.h"
+#include "util/function_ref.h"
 
 namespace calc::grade {
 
 namespace {
 
-double at(const Expr& g, const Expr& var, double x) {
-  return evaluate(g, {{static_cast<const SymbolNode&>(*var).name(), x}});
-}
+double at(const Expr& g, const Expr& var, double x) { return value_at(g, static_cast<const SymbolNode&>(*var).name(), x); }
 
 // The snapped value when it is an exact zero of g (or solution of f = y);
 // otherwise the double.
-Expr exact_or_real(double x, const std::function<bool(const Expr&)>& exact_check) {
+Expr exact_or_real(double x, FunctionRef<bool(const Expr&)> exact_check) {
   if (auto q = snap_fraction(x))
     if (exact_check(*q)) return *q;
   return real(x);
 }
 
 }  // namespace
+
+// Out of line: the searches below and the reference's checks call it at a
+// dozen places, each of which would otherwise build and free the bindings.
+[[gnu::noinline]] double value_at(const Expr& g, const std::string& name, double x) { return evaluate(g, {{name, x}}); }
 
 std::optional<Expr> snap_fraction(double v) {
   if (!std::isfinite(v) || std::fabs(v) > 1e9) return std::nullopt;

@@ -28,10 +28,10 @@ void set_number(Reference& r, const Expr& e) {
 // last entries have to close in on it.
 bool table_approaches(const Expr& f, const Expr& var, double p, double limit) {
   const std::string name = static_cast<const SymbolNode&>(*var).name();
-  const double fp = evaluate(f, {{name, p}});
+  const double fp = value_at(f, name, p);
   double previous = INFINITY;
   for (double h : {1e-1, 1e-2, 1e-3, 1e-4, 1e-5}) {
-    const double q = (evaluate(f, {{name, p + h}}) - fp) / h;
+    const double q = (value_at(f, name, p + h) - fp) / h;
     const double gap = std::fabs(q - limit);
     if (!std::isfinite(q) || gap > previous * 1.01 + 1e-9) return false;
     previous = gap;
