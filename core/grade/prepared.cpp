@@ -13,6 +13,8 @@ const Column& CandidateColumns::column(std::size_t i, const Sampled& s) {
 PreparedBox::PreparedBox(const exercise::Exercise& ex, const exercise::Box& box, std::uint64_t seed)
     : problem_(make_problem(ex, box, seed)), reference_(compute_reference(problem_)) {}
 
+[[gnu::noinline]] PreparedBox::~PreparedBox() = default;
+
 // Each part is assigned only once fully computed: a part whose computation
 // throws is simply computed again (and throws again) on the next request.
 

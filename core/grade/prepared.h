@@ -67,6 +67,9 @@ class PreparedBox {
   // Not copied or moved: learner_scope() points into problem().learner.
   PreparedBox(const PreparedBox&) = delete;
   PreparedBox& operator=(const PreparedBox&) = delete;
+  // Out of line: the parts are many, and each place that ends a box (the
+  // cache, a one-answer grading) would otherwise destroy all of them inline.
+  ~PreparedBox();
 
   const Problem& problem() const { return problem_; }
   const Reference& reference() const { return reference_; }
