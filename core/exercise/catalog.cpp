@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "exercise/embedded.h"
+#include "util/stable_order.h"
 
 namespace calc::exercise {
 
@@ -45,9 +46,12 @@ Catalog build_catalog(const std::vector<SourceFile>& files) {
     }
     if (!clash) c.exercises.push_back(std::move(ex));
   }
-  std::stable_sort(c.exercises.begin(), c.exercises.end(), [](const Exercise& a, const Exercise& b) {
-    return a.order != b.order ? a.order < b.order : a.id < b.id;
-  });
+  // Sorted through an index order (util/stable_order.h): std::stable_sort
+  // would instantiate its merges for moving whole exercises.
+  const std::vector<Exercise>& xs = c.exercises;
+  apply_order(c.exercises, stable_order(xs.size(), [&](std::uint32_t a, std::uint32_t b) {
+                return xs[a].order != xs[b].order ? xs[a].order < xs[b].order : xs[a].id < xs[b].id;
+              }));
   return c;
 }
 
