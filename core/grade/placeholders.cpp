@@ -1,6 +1,5 @@
 #include "grade/placeholders.h"
 
-#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -9,6 +8,7 @@
 #include "calculus/substitute.h"
 #include "grade/reference.h"
 #include "print/print.h"
+#include "util/stable_order.h"
 
 namespace calc::grade {
 
@@ -103,7 +103,10 @@ void show_chain_rule(const Expr& e, ShownAnswer& a) {
     const Expr term = mul(number(coefficient), t);
     terms.emplace_back(to_text(term), to_latex(term));
   }
-  std::sort(terms.begin(), terms.end());
+  // Sorted through an index order (util/stable_order.h), which needs no
+  // std::sort instance for pairs of strings; equal pairs are alike, so the
+  // order is the same.
+  apply_order(terms, stable_order(terms.size(), [&](std::uint32_t i, std::uint32_t j) { return terms[i] < terms[j]; }));
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const bool negative = terms[i].first.rfind("-", 0) == 0;
     if (i > 0) {
