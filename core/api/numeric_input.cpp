@@ -4,6 +4,7 @@
 #include <set>
 
 #include "parse/parser.h"
+#include "util/hash_index.h"
 
 namespace calc::api {
 
@@ -31,7 +32,7 @@ namespace {
 // without recursion, each shared node once.
 std::vector<std::string> symbol_names(const Expr& root) {
   std::set<std::string> names;
-  std::set<const Node*> seen;
+  HashSet<const Node*> seen;
   std::vector<Expr> stack{root};
   while (!stack.empty()) {
     Expr e = std::move(stack.back());

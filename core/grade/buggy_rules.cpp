@@ -4,7 +4,6 @@
 #include <cmath>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "calculus/derivative.h"
@@ -12,6 +11,7 @@
 #include "expr/functions.h"
 #include "expr/map_children.h"
 #include "numeric/evaluate.h"
+#include "util/hash_index.h"
 
 namespace calc::grade {
 namespace {
@@ -191,8 +191,8 @@ class BuggyDifferentiator {
 
   Rule rule_;
   Expr var_;
-  std::unordered_map<const Node*, Expr> memo_;
-  std::unordered_map<const Node*, bool> depends_;
+  HashMap<const Node*, Expr> memo_;
+  HashMap<const Node*, bool> depends_;
 };
 
 // Two derivatives differ when they disagree at one of a few fixed points

@@ -2,10 +2,10 @@
 
 #include <memory>
 #include <string>
-#include <unordered_set>
 
 #include "calculus/lower.h"
 #include "calculus/substitute.h"
+#include "util/hash_index.h"
 
 namespace calc::grade {
 
@@ -44,7 +44,7 @@ class CallInstantiator {
 
   Expr operator()(const Expr& e) {
     Substitution calls;
-    std::unordered_set<const Node*> seen;
+    HashSet<const Node*> seen;
     collect(e, calls, seen);
     return calls.empty() ? e : substitute(e, calls);
   }
@@ -55,7 +55,7 @@ class CallInstantiator {
   static constexpr std::size_t kMaxKept = 256;
 
   // The outermost calls of e (their arguments are instantiated with them).
-  void collect(const Expr& e, Substitution& calls, std::unordered_set<const Node*>& seen) {
+  void collect(const Expr& e, Substitution& calls, HashSet<const Node*>& seen) {
     if (!seen.insert(e.get()).second) return;
     if (!e.is(Kind::Function)) {
       for_each_child(e, [&](const Expr& c) { collect(c, calls, seen); });
