@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "parse/parser_impl.h"
+#include "util/decimal_int.h"
 
 namespace calc::parsing {
 
@@ -37,7 +38,7 @@ NameRef Parser::name_from_canonical(const std::string& name, std::uint32_t pos, 
   r.len = len;
   const std::size_t underscore = name.find('_');
   r.letters = name.substr(0, underscore);
-  if (underscore != std::string::npos) r.index = std::stoi(name.substr(underscore + 1));
+  if (underscore != std::string::npos) r.index = decimal_int(std::string_view(name).substr(underscore + 1));
   return r;
 }
 
@@ -51,7 +52,7 @@ std::size_t Parser::match_order(std::size_t i, int& order) const {
   const Token& n = tok(k);
   if (n.kind != Tok::Number || !all_digits(n.text) || n.text.size() > 3) return i;
   if (paren && tok(k + 1).kind != Tok::RParen) return i;
-  order = std::stoi(n.text);
+  order = decimal_int(n.text);
   return k + (paren ? 2 : 1);
 }
 

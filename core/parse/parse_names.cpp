@@ -8,6 +8,7 @@
 
 #include "parse/parser_impl.h"
 #include "parse/unicode.h"
+#include "util/decimal_int.h"
 
 namespace calc::parsing {
 
@@ -258,9 +259,9 @@ Expr Parser::parse_function_power(const Token& name) {
   const bool ok = n.kind == Tok::Number && all_digits(n.text) && (!paren || tok(k + 1).kind == Tok::RParen);
   if (!ok) fail(code::kUnexpectedToken, caret.pos, std::max<std::uint32_t>(caret.len, 1), name.text, {},
                 Variant::FunctionPower);
-  if (n.text.size() > 9 || std::stoll(n.text) > limits_.max_int_exponent)
+  if (n.text.size() > 9 || decimal_int(n.text) > limits_.max_int_exponent)
     fail(code::kExponentTooLarge, n.pos, n.len, std::to_string(limits_.max_int_exponent));
-  const std::int64_t v = std::stoll(n.text);
+  const std::int64_t v = decimal_int(n.text);
   if (v < 1) fail(code::kUnexpectedToken, caret.pos, caret.len, name.text, {}, Variant::FunctionPower);
   skip_to(k + (paren ? 2 : 1));
   return integer(v);

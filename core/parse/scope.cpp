@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "parse/unicode.h"
+#include "util/decimal_int.h"
 
 namespace calc::parsing {
 
@@ -63,7 +64,7 @@ std::string normalize_name(std::string_view name) {
     }
   }
   if (digits.empty() || digits.size() > 6) return std::string(name);
-  return canonical_name(to_utf8(letters), std::stoi(digits));
+  return canonical_name(to_utf8(letters), decimal_int(digits));
 }
 
 Scope::Scope(const ParseContext& ctx) : implicit_scalars_(ctx.implicit_scalars) {

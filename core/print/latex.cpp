@@ -15,6 +15,7 @@
 #include "expr/functions.h"
 #include "print/layout.h"
 #include "print/print.h"
+#include "util/decimal_int.h"
 
 namespace calc {
 
@@ -68,7 +69,7 @@ Out double_latex(double v) {
     return {s, v < 0 ? kNeg : kAtom};
   }
   // 1e+30 -> 1 \times 10^{30}
-  const int exponent = std::stoi(s.substr(e + 1));
+  const int exponent = decimal_int(std::string_view(s).substr(e + 1));
   return {s.substr(0, e) + " \\times 10^{" + std::to_string(exponent) + "}", v < 0 ? kNeg : kProduct};
 }
 

@@ -1,15 +1,18 @@
-// HashMap, HashSet (util/hash_index.h) and stable_order (util/stable_order.h),
-// checked against the standard containers and std::stable_sort on random data.
+// HashMap, HashSet (util/hash_index.h), stable_order (util/stable_order.h) and
+// decimal_int (util/decimal_int.h), checked against the standard containers,
+// std::stable_sort and std::stoi.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "util/decimal_int.h"
 #include "util/hash_index.h"
 #include "util/stable_order.h"
 
@@ -88,6 +91,28 @@ TEST(StableOrder, MatchesStdStableSort) {
     apply_order(xs, stable_order(xs.size(), [&](std::uint32_t i, std::uint32_t j) { return xs[i].first < xs[j].first; }));
     EXPECT_EQ(xs, expected) << n;
   }
+}
+
+// The value, or the exception type, std::stoi gives.
+std::string stoi_outcome(const std::string& s, int (*read)(const std::string&)) {
+  try {
+    return std::to_string(read(s));
+  } catch (const std::invalid_argument&) {
+    return "invalid_argument";
+  } catch (const std::out_of_range&) {
+    return "out_of_range";
+  }
+}
+
+TEST(DecimalInt, ReadsAsStdStoi) {
+  const std::vector<std::string> inputs = {
+      "0",          "7",           "42",          "-5",          "+30",         "-05",        "007",
+      "12abc",      "1_2",         "",            "-",           "+",           "abc",        "_1",
+      "2147483647", "2147483648",  "-2147483648", "-2147483649", "99999999999", "999999999",  "1e5",
+      "+-1",        "00000000000000000000042"};
+  auto ours = [](const std::string& s) { return decimal_int(s); };
+  auto theirs = [](const std::string& s) { return std::stoi(s); };
+  for (const std::string& s : inputs) EXPECT_EQ(stoi_outcome(s, ours), stoi_outcome(s, theirs)) << '"' << s << '"';
 }
 
 }  // namespace
