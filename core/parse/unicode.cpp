@@ -138,10 +138,12 @@ char32_t subscript_digit(char32_t c) {
 }
 
 std::string code_point_label(char32_t c) {
-  std::string hex;  // as printf's "%04X": at least four digits
-  for (auto v = static_cast<std::uint32_t>(c); v != 0 || hex.size() < 4; v >>= 4)
-    hex.insert(hex.begin(), "0123456789ABCDEF"[v & 15]);
-  return "U+" + hex;
+  char hex[8];  // as printf's "%04X": at least four digits, least significant first here
+  int n = 0;
+  for (auto v = static_cast<std::uint32_t>(c); v != 0 || n < 4; v >>= 4) hex[n++] = "0123456789ABCDEF"[v & 15];
+  std::string label = "U+";
+  while (n > 0) label += hex[--n];
+  return label;
 }
 
 }  // namespace calc::parsing
