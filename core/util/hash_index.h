@@ -68,7 +68,7 @@ class HashMap {
 
   HashMap() = default;
   HashMap(std::initializer_list<value_type> entries) {
-    for (const value_type& e : entries) try_emplace(e.first, e.second);
+    for (const value_type& e : entries) emplace(e.first, e.second);
   }
 
   iterator find(const K& key) { return at_entry(index_.find(Hash{}(key), is(key))); }
@@ -93,15 +93,15 @@ class HashMap {
     index_.add(hash, static_cast<std::uint32_t>(entries_.size() - 1));
     return {&entries_.back(), true};
   }
-  template <class Value>
-  std::pair<iterator, bool> emplace(const K& key, Value&& value) {
-    return try_emplace(key, std::forward<Value>(value));
-  }
-  template <class Value>
-  std::pair<iterator, bool> insert_or_assign(const K& key, Value&& value) {
-    auto [it, inserted] = try_emplace(key, value);
-    if (!inserted) it->second = std::forward<Value>(value);
-    return {it, inserted};
+  // The value by value, so that every caller shares one try_emplace<V>
+  // instance whatever the value category of its argument.
+  std::pair<iterator, bool> emplace(const K& key, V value) { return try_emplace(key, std::move(value)); }
+  std::pair<iterator, bool> insert_or_assign(const K& key, V value) {
+    if (iterator it = find(key); it != end()) {
+      it->second = std::move(value);
+      return {it, false};
+    }
+    return try_emplace(key, std::move(value));
   }
 
   void clear() {
