@@ -2,12 +2,12 @@
 // the limit table, the tangent, the gradient field, the contour grid and
 // evaluation. Each runs once per action on the page, so, unlike plot
 // sampling, this file is compiled for size with the rest of the core.
+#include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <initializer_list>
 #include <optional>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -19,6 +19,7 @@
 #include "calculus/derivative.h"
 #include "calculus/simplify.h"
 #include "calculus/vector_calculus.h"
+#include "expr/decimal.h"
 #include "numeric/evaluate.h"
 #include "numeric/finite_difference.h"
 #include "numeric/tape.h"
@@ -105,11 +106,9 @@ class JsonReader {
     while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' || s_[i_] == '+' ||
                               s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E'))
       ++i_;
-    const std::string text(s_.substr(start, i_ - start));
-    if (text.empty()) fail();
-    char* stop = nullptr;
-    const double v = std::strtod(text.c_str(), &stop);
-    if (stop != text.c_str() + text.size()) fail();
+    const std::string_view text = s_.substr(start, i_ - start);
+    double v = 0;
+    if (text.empty() || decimal::parse(text, v) != text.size()) fail();
     return v;
   }
   // Names are plain ASCII identifiers (x, x_1); escapes are not needed.
@@ -183,10 +182,11 @@ std::string limit_table(std::string_view text, double at, std::string_view hs_js
 // (1 -> 1, 0.5 -> 1/2, 0.3 -> 3/10), so the printed line has exact
 // coefficients; otherwise the double itself.
 Expr point_number(double x0) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.15g", x0);
-  if (std::strtod(buf, nullptr) == x0)
-    if (std::optional<Number> n = Number::from_literal(buf)) return number(*n);
+  const std::string text = decimal::general(x0, 15);
+  double back = 0;
+  decimal::parse(text, back);
+  if (back == x0)
+    if (std::optional<Number> n = Number::from_literal(text)) return number(*n);
   return real(x0);
 }
 
