@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expr/decimal.h"
 #include "expr/functions.h"
 #include "print/layout.h"
 #include "print/print.h"
@@ -61,7 +62,7 @@ std::string symbol_latex(const SymbolNode& s) {
 }
 
 Out double_latex(double v) {
-  std::string s = print_detail::shortest_double(v);
+  std::string s = decimal::shortest(v);
   const std::size_t e = s.find('e');
   if (e == std::string::npos) {
     if (s == "nan") return {"\\mathrm{NaN}", kAtom};

@@ -1,9 +1,9 @@
 #include "print/layout.h"
 
-#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
-#include "expr/decimal.h"
+#include "util/stable_order.h"
 
 namespace calc::print_detail {
 
@@ -36,29 +36,43 @@ double degree(const Expr& e) {
 }  // namespace
 
 std::vector<std::pair<Expr, Number>> display_terms(const AddNode& sum) {
-  std::vector<std::pair<Expr, Number>> terms(sum.terms().begin(), sum.terms().end());
-  std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
-    const double da = degree(a.first), db = degree(b.first);
-    // NaN degrees (from NaN exponents) compare as 0 so the order stays strict.
-    return (std::isnan(da) ? 0.0 : da) > (std::isnan(db) ? 0.0 : db);
-  });
+  const auto all = sum.terms();
+  std::vector<double> degrees;
+  degrees.reserve(all.size());
+  for (const auto& [t, c] : all) {
+    const double d = degree(t);
+    // NaN degrees (from NaN exponents) count as 0 so the order stays strict.
+    degrees.push_back(std::isnan(d) ? 0.0 : d);
+  }
+  std::vector<std::pair<Expr, Number>> terms;
+  terms.reserve(all.size());
+  const std::vector<std::uint32_t> order =
+      stable_order(all.size(), [&](std::uint32_t a, std::uint32_t b) { return degrees[a] > degrees[b]; });
+  for (std::uint32_t i : order) terms.push_back(all[i]);
   return terms;
 }
 
 std::vector<Factor> factors_of(const Expr& term) {
-  std::vector<Factor> out;
+  std::vector<Factor> all;
   if (term.is(Kind::Mul)) {
-    for (const auto& [b, x] : static_cast<const MulNode&>(*term).factors()) out.push_back({b, x});
+    for (const auto& [b, x] : static_cast<const MulNode&>(*term).factors()) all.push_back({b, x});
   } else if (term.is(Kind::Pow)) {
     const auto& p = static_cast<const PowNode&>(*term);
-    out.push_back({p.base(), p.exponent()});
+    all.push_back({p.base(), p.exponent()});
   } else {
-    out.push_back({term, integer(1)});
+    all.push_back({term, integer(1)});
   }
   // A bare constant leads, as in 2 pi x (x e^x keeps its order); the order
-  // in which a product is written does not change the product.
-  std::stable_partition(out.begin(), out.end(),
-                        [](const Factor& f) { return f.base.is(Kind::Constant) && is_one(f.exponent); });
+  // in which a product is written does not change the product. Two passes
+  // keep both groups in their order, as std::stable_partition would, without
+  // its instance.
+  auto leads = [](const Factor& f) { return f.base.is(Kind::Constant) && is_one(f.exponent); };
+  std::vector<Factor> out;
+  out.reserve(all.size());
+  for (const Factor& f : all)
+    if (leads(f)) out.push_back(f);
+  for (Factor& f : all)
+    if (!leads(f)) out.push_back(std::move(f));
   return out;
 }
 
@@ -66,7 +80,5 @@ bool is_negative_number(const Expr& exponent) {
   const Number* n = as_number(exponent);
   return n && n->is_negative();
 }
-
-std::string shortest_double(double v) { return decimal::shortest(v); }
 
 }  // namespace calc::print_detail

@@ -3,7 +3,6 @@
 // the display order of the terms of a sum, and which factors of a product go
 // below a fraction bar. Neither changes what an expression is; they only
 // decide how it reads ("3*x^2 - 4*x" rather than "-4*x + 3*x^2").
-#include <string>
 #include <utility>
 #include <vector>
 
@@ -28,9 +27,5 @@ std::vector<Factor> factors_of(const Expr& term);
 // Whether an exponent is a negative number, i.e. the factor belongs in a
 // denominator (x^-2 = 1/x^2).
 bool is_negative_number(const Expr& exponent);
-
-// Shortest decimal (C "%.*g" style) that reads back as the same double;
-// used where the text need not parse back as a double (LaTeX).
-std::string shortest_double(double v);
 
 }  // namespace calc::print_detail
