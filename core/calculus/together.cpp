@@ -186,7 +186,10 @@ std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Den
   bool constant = false;
   if (!a.constant().is_zero()) {
     Unit u;
-    for (const auto& [d, k] : denominators) u.emplace_back(d, integer(k));
+    for (const auto& [d, k] : denominators) {
+      const Expr power = integer(k);  // emplaced as a const reference, like every factor
+      u.emplace_back(d, power);
+    }
     units.push_back(std::move(u));
   }
   for (const auto& [t, c] : a.terms()) {
@@ -211,7 +214,10 @@ std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Den
         else own = n->num();
       });
       if (!plain) return std::nullopt;
-      if (k + own > 0) u.emplace_back(d, integer(k + own));
+      if (k + own > 0) {
+        const Expr power = integer(k + own);
+        u.emplace_back(d, power);
+      }
     }
     if (u.empty())
       constant = true;

@@ -49,6 +49,19 @@ using Factor = std::pair<Expr, Expr>;
 
 bool is_scalar(const Expr& e) { return e->shape() == Shape::Scalar; }
 
+// Every factor is added through here, as two const references, so that one
+// emplace instance (with its reallocation path) serves all of them rather
+// than one per kind of argument (a temporary exponent, a non-const base).
+void add_factor(std::vector<Factor>& factors, const Expr& base, const Expr& exponent) {
+  factors.emplace_back(base, exponent);
+}
+
+// The exponent 1, by reference for add_factor().
+const Expr& one() {
+  static const Expr e = integer(1);
+  return e;
+}
+
 // Stable sort of terms or factors by their first element. Sums and products
 // are small and usually arrive nearly sorted (an existing canonical node plus
 // one more operand), so insertion sort: no temporary buffer, which
@@ -371,7 +384,7 @@ class Product {
         coeff_ = coeff_ * m.coefficient();
         for (const auto& [b, x] : m.factors()) {
           if (is_scalar(b))
-            scalars_.emplace_back(b, x);
+            add_factor(scalars_, b, x);
           else
             nonscalars_.push_back(b);
         }
@@ -392,9 +405,9 @@ class Product {
       nonscalars_.push_back(e);
     } else if (e.is(Kind::Pow)) {
       const auto& p = static_cast<const PowNode&>(*e);
-      scalars_.emplace_back(p.base(), p.exponent());
+      add_factor(scalars_, p.base(), p.exponent());
     } else {
-      scalars_.emplace_back(e, integer(1));
+      add_factor(scalars_, e, one());
     }
   }
 
@@ -404,7 +417,7 @@ class Product {
       Expr m = detail::matmul(std::move(nonscalars_), coeff_);
       nonscalars_.clear();
       if (is_scalar(m))
-        scalars_.emplace_back(m, integer(1));
+        add_factor(scalars_, m, one());
       else
         nonscalars_.push_back(m);
     }
@@ -415,7 +428,7 @@ class Product {
     Shape shape = Shape::Scalar;
     if (!nonscalars_.empty()) {
       shape = nonscalars_[0]->shape();
-      scalars_.emplace_back(nonscalars_[0], integer(1));
+      add_factor(scalars_, nonscalars_[0], one());
       sort_factors();
     }
     return make_product(coeff_, std::move(scalars_), shape);
@@ -471,11 +484,11 @@ class Product {
       }
       case Kind::Pow: {
         const auto& q = static_cast<const PowNode&>(*p);
-        out.emplace_back(q.base(), q.exponent());
+        add_factor(out, q.base(), q.exponent());
         return;
       }
       default:
-        out.emplace_back(p, integer(1));
+        add_factor(out, p, one());
     }
   }
 
