@@ -39,7 +39,11 @@ class Differentiator {
           if (monomial(term, coef)) {
             const auto& p = static_cast<const PowNode&>(*term);
             const Number& n = *as_number(p.exponent());
-            derivatives.emplace_back(pow(p.base(), number(n - Number::integer(1))), coef * n);
+            // Named, so that this emplace shares the const-reference instance
+            // that sums use rather than instantiating one for temporaries.
+            const Expr power = pow(p.base(), number(n - Number::integer(1)));
+            const Number scaled = coef * n;
+            derivatives.emplace_back(power, scaled);
           } else {
             derivatives.emplace_back((*this)(term), coef);
           }

@@ -56,6 +56,11 @@ void add_factor(std::vector<Factor>& factors, const Expr& base, const Expr& expo
   factors.emplace_back(base, exponent);
 }
 
+// The same for the terms of a sum.
+void add_term(std::vector<Term>& terms, const Expr& term, const Number& coefficient) {
+  terms.emplace_back(term, coefficient);
+}
+
 // The exponent 1, by reference for add_factor().
 const Expr& one() {
   static const Expr e = integer(1);
@@ -243,14 +248,14 @@ class Sum {
         constant_ = constant_ + k * a.constant();
         for (const auto& [t, c] : a.terms()) {
           if (t.is(Kind::Vector)) take(t, k * c);  // scales the entries, as below
-          else terms_.emplace_back(t, k * c);
+          else add_term(terms_, t, k * c);
         }
         return;
       }
       case Kind::Mul: {
         const auto& m = static_cast<const MulNode&>(*e);
         if (!m.coefficient().is_one()) {
-          terms_.emplace_back(without_coefficient(m), k * m.coefficient());
+          add_term(terms_, without_coefficient(m), k * m.coefficient());
           return;
         }
         break;
@@ -258,14 +263,14 @@ class Sum {
       case Kind::Vector:
         // Explicit vectors carry their coefficient inside, as mul() does.
         if (!k.is_one()) {
-          terms_.emplace_back(mul(number(k), e), Number::integer(1));
+          add_term(terms_, mul(number(k), e), Number::integer(1));
           return;
         }
         break;
       default:
         break;
     }
-    terms_.emplace_back(e, k);
+    add_term(terms_, e, k);
   }
 
   // k * e, exactly as take(mul(number(k), e), 1) would take it, but without
@@ -285,10 +290,10 @@ class Sum {
       // make_product: a zero coefficient is 0, ±1.0 is exact.
       const Number c = k * m.coefficient();
       if (c.is_zero()) return;
-      terms_.emplace_back(without_coefficient(m), unit_exact(c));
+      add_term(terms_, without_coefficient(m), unit_exact(c));
       return;
     }
-    terms_.emplace_back(e, k);
+    add_term(terms_, e, k);
   }
 
   // The constant of a sum being rebuilt, as take(number(c), 1) takes it.
