@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace calc::detail {
@@ -141,7 +142,7 @@ std::uint32_t unit_size(const Unit& u) {
 // cannot merge with the sum). nullopt otherwise. Sizes follow nodes.cpp: a
 // sum counts itself and each term plus its coefficient, a product itself
 // and each base and exponent.
-std::optional<std::uint32_t> quotient_size(const std::vector<Unit>& units, bool constant, const Denominators& denominators) {
+std::optional<std::uint32_t> quotient_size(std::span<const Unit> units, bool constant, const Denominators& denominators) {
   std::uint32_t size = 1;  // the product
   for (const auto& [d, k] : denominators) {
     if (!d.is(Kind::Symbol) && !d.is(Kind::Constant) && !d.is(Kind::Apply) && !d.is(Kind::Function))
@@ -161,17 +162,20 @@ std::optional<std::uint32_t> quotient_size(const std::vector<Unit>& units, bool 
 // quotient_size() of the built numerator's summands.
 std::optional<std::uint32_t> built_quotient_size(const std::vector<Expr>& numerator, const Denominators& denominators) {
   Number constant;
-  std::vector<Unit> units;
+  // Sized up front (one unit per summand at most), here and below: filled
+  // by assignment, with no vector-of-vectors reallocation path to instantiate.
+  std::vector<Unit> units(numerator.size());
+  std::size_t count = 0;
   for (const Expr& n : numerator) {
     if (const Number* c = as_number(n)) {
       constant = constant + *c;
     } else if (n.is(Kind::Add)) {
       return std::nullopt;
     } else {
-      units.push_back(unit_of(n));
+      units[count++] = unit_of(n);
     }
   }
-  return quotient_size(units, !constant.is_zero(), denominators);
+  return quotient_size({units.data(), count}, !constant.is_zero(), denominators);
 }
 
 // quotient_size() before building anything, when each summand of the
@@ -182,7 +186,8 @@ std::optional<std::uint32_t> built_quotient_size(const std::vector<Expr>& numera
 // can lose every factor (two such terms would be alike), so the numbers add
 // to a nonzero constant exactly when there is one.
 std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Denominators& denominators) {
-  std::vector<Unit> units;
+  std::vector<Unit> units(a.terms().size() + 1);
+  std::size_t count = 0;
   bool constant = false;
   if (!a.constant().is_zero()) {
     Unit u;
@@ -190,7 +195,7 @@ std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Den
       const Expr power = integer(k);  // emplaced as a const reference, like every factor
       u.emplace_back(d, power);
     }
-    units.push_back(std::move(u));
+    units[count++] = std::move(u);
   }
   for (const auto& [t, c] : a.terms()) {
     Unit u;
@@ -222,9 +227,9 @@ std::optional<std::uint32_t> predicted_quotient_size(const AddNode& a, const Den
     if (u.empty())
       constant = true;
     else
-      units.push_back(std::move(u));
+      units[count++] = std::move(u);
   }
-  return quotient_size(units, constant, denominators);
+  return quotient_size({units.data(), count}, constant, denominators);
 }
 
 }  // namespace

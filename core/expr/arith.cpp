@@ -461,7 +461,7 @@ class Product {
         std::size_t j = i + 1;
         while (j < scalars_.size() && scalars_[j].first == scalars_[i].first) ++j;
         if (j == i + 1) {
-          out.push_back(std::move(scalars_[i]));
+          add_factor(out, scalars_[i].first, scalars_[i].second);
         } else {
           merged_any = true;
           std::vector<Expr> exponents;
@@ -484,7 +484,7 @@ class Product {
       case Kind::Mul: {
         const auto& m = static_cast<const MulNode&>(*p);
         coeff_ = coeff_ * m.coefficient();
-        for (const auto& f : m.factors()) out.push_back(f);
+        for (const auto& [b, x] : m.factors()) add_factor(out, b, x);
         return;
       }
       case Kind::Pow: {
