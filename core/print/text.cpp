@@ -30,7 +30,11 @@ struct Out {
   int level;
 };
 
-std::string at_least(const Out& o, int level) { return o.level >= level ? o.s : "(" + o.s + ")"; }
+// "(" + s + ")", in one place rather than inlined at each of the printer's
+// bracketings.
+std::string bracketed(const std::string& s) { return "(" + s + ")"; }
+
+std::string at_least(const Out& o, int level) { return o.level >= level ? o.s : bracketed(o.s); }
 
 Out print(const Expr& e);
 
@@ -70,7 +74,7 @@ constexpr std::int64_t kMaxReadableExponent = 1000;
 std::string nested_power(const std::string& atom, std::int64_t n) {
   if (n == 1) return atom;
   if (n >= -kMaxReadableExponent && n <= kMaxReadableExponent)
-    return atom + "^" + (n < 0 ? "(" + std::to_string(n) + ")" : std::to_string(n));
+    return atom + "^" + (n < 0 ? bracketed(std::to_string(n)) : std::to_string(n));
   const std::int64_t q = n / kMaxReadableExponent, r = n % kMaxReadableExponent;
   std::string s = nested_power("(" + atom + "^" + std::to_string(kMaxReadableExponent) + ")", q);
   if (r != 0) s += "*" + nested_power(atom, r);
@@ -83,8 +87,8 @@ Out power_text(const Expr& base, const Expr& exponent) {
   if (n && n->is_integer() && !base.is(Kind::Number) &&
       (n->num() > kMaxReadableExponent || n->num() < -kMaxReadableExponent))
     return {nested_power(at_least(print(base), kAtom), n->num()), kProduct};
-  if (n && n->is_exact() && n->num() == 1 && n->den() == 2) return {"sqrt(" + print(base).s + ")", kAtom};
-  std::string x = bare_exponent(exponent) ? print(exponent).s : "(" + print(exponent).s + ")";
+  if (n && n->is_exact() && n->num() == 1 && n->den() == 2) return {"sqrt" + bracketed(print(base).s), kAtom};
+  std::string x = bare_exponent(exponent) ? print(exponent).s : bracketed(print(exponent).s);
   return {at_least(print(base), kAtom) + "^" + x, kPower};
 }
 
@@ -119,7 +123,7 @@ Out product_text(const Number& coefficient, const std::vector<Factor>& factors) 
     den = at_least(d, is_one(down[0].exponent) ? kAtom : kPower);  // a/x^2 is a/(x^2)
   } else if (!down.empty()) {
     for (const auto& f : down) den += (den.empty() ? "" : "*") + at_least(power_text(f.base, f.exponent), kPower);
-    den = "(" + den + ")";
+    den = bracketed(den);
   }
   // The factors after the coefficient. A scalar x^T*y among other factors
   // is bracketed: z*x^T*y would read as the matrix product z x^T y.
@@ -152,7 +156,7 @@ Out product_text(const Number& coefficient, const std::vector<Factor>& factors) 
   }
   // "-(a + 0.5)*w" would negate only the sum, and a sum with doubles cannot
   // give the -1 back to the product; "-((a + 0.5)*w)" negates the product.
-  if (negative) out = {"-" + (out.level == kProduct && out.s[0] == '(' ? "(" + out.s + ")" : at_least(out, kProduct)), kNeg};
+  if (negative) out = {"-" + (out.level == kProduct && out.s[0] == '(' ? bracketed(out.s) : at_least(out, kProduct)), kNeg};
   return out;
 }
 
@@ -211,7 +215,7 @@ Out function_text(const FunctionNode& f) {
   bool bare = true;
   for (std::size_t i = 0; i < args.size(); ++i) bare = bare && args[i] == symbol(params[i]);
   std::string call = f.name();
-  if (!bare || total == 0) call += "(" + join(args, ", ") + ")";
+  if (!bare || total == 0) call += bracketed(join(args, ", "));
   if (total == 0) return {call, kAtom};
 
   std::vector<int> outer(orders.size(), 0);
@@ -224,11 +228,9 @@ Out function_text(const FunctionNode& f) {
   std::string numerator = call;
   if (taken < total) {
     std::vector<std::uint8_t> rest(orders.begin(), orders.end());
-    numerator = "(" +
-                print(function(f.name(), std::vector<std::string>(params.begin(), params.end()),
-                               std::vector<Expr>(args.begin(), args.end()), rest))
-                    .s +
-                ")";
+    numerator = bracketed(print(function(f.name(), std::vector<std::string>(params.begin(), params.end()),
+                                         std::vector<Expr>(args.begin(), args.end()), rest))
+                              .s);
   }
   std::string s = kPartial + (taken > 1 ? superscript(taken) : "") + numerator + "/";
   for (std::size_t i = 0; i < outer.size(); ++i)
@@ -256,7 +258,7 @@ Out print(const Expr& e) {
     }
     case Kind::Apply: {
       const auto& a = static_cast<const ApplyNode&>(*e);
-      return {std::string(a.fn().name) + "(" + print(a.arg()).s + ")", kAtom};
+      return {std::string(a.fn().name) + bracketed(print(a.arg()).s), kAtom};
     }
     case Kind::Function:
       return function_text(static_cast<const FunctionNode&>(*e));
@@ -268,12 +270,12 @@ Out print(const Expr& e) {
       const auto& d = static_cast<const DerivativeNode&>(*e);
       const std::string var = d.var().is(Kind::Function) ? static_cast<const FunctionNode&>(*d.var()).name()
                                                           : at_least(print(d.var()), kAtom);
-      return {"d/d" + var + "(" + print(d.expr()).s + ")", kPower};
+      return {"d/d" + var + bracketed(print(d.expr()).s), kPower};
     }
     case Kind::Vector:
       return vector_text(static_cast<const VectorNode&>(*e));
     case Kind::Norm:
-      return {"norm(" + print(static_cast<const NormNode&>(*e).arg()).s + ")", kAtom};
+      return {"norm" + bracketed(print(static_cast<const NormNode&>(*e).arg()).s), kAtom};
     case Kind::Transpose:
       return {at_least(print(static_cast<const TransposeNode&>(*e).arg()), kAtom) + "^T", kPower};
     case Kind::MatMul: {
