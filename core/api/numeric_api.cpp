@@ -7,6 +7,7 @@
 #include "api/json.h"
 #include "api/numeric_input.h"
 #include "numeric/tape.h"
+#include "util/stable_order.h"
 
 namespace calc::api {
 
@@ -42,9 +43,11 @@ bool discontinuous(F&& f, double a, double b, double fa, double fb, double toler
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0.0;
-  auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
+  // The middle of the sorted order through util/stable_order.h (no
+  // std::nth_element instance); the values are finite, so it is the same.
+  const std::vector<std::uint32_t> order =
+      stable_order(v.size(), [&](std::uint32_t a, std::uint32_t b) { return v[a] < v[b]; });
+  return v[order[v.size() / 2]];
 }
 
 PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n) {

@@ -1,10 +1,9 @@
 #include "api/numeric_input.h"
 
 #include <cmath>
-#include <set>
 
+#include "calculus/substitute.h"
 #include "parse/parser.h"
-#include "util/hash_index.h"
 
 namespace calc::api {
 
@@ -28,26 +27,10 @@ Expr parse_function(std::string_view text) {
 
 namespace {
 
-// The names of the symbols in e, sorted ("x", "x_1", "y"). The DAG is walked
-// without recursion, each shared node once.
-std::vector<std::string> symbol_names(const Expr& root) {
-  std::set<std::string> names;
-  HashSet<const Node*> seen;
-  std::vector<Expr> stack{root};
-  while (!stack.empty()) {
-    Expr e = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(e.get()).second) continue;
-    if (e.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*e).name());
-    for_each_child(e, [&](const Expr& c) { stack.push_back(c); });
-  }
-  return {names.begin(), names.end()};
-}
-
 // The symbols of e, or the error that it has more than `most` of them.
 std::vector<std::string> variables(const Expr& e, std::size_t most, std::string_view en_function,
                                    std::string_view zh_function) {
-  std::vector<std::string> vars = symbol_names(e);
+  std::vector<std::string> vars = free_symbols(e);
   if (vars.size() <= most) return vars;
   std::string names;
   for (const auto& n : vars) names += (names.empty() ? "" : ", ") + n;

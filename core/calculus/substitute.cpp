@@ -1,10 +1,9 @@
 #include "calculus/substitute.h"
 
-#include <set>
-
 #include "calculus/memo.h"
 #include "expr/map_children.h"
 #include "util/hash_index.h"
+#include "util/stable_order.h"
 
 namespace calc {
 namespace {
@@ -24,21 +23,27 @@ class Substituter {
   NodeMemo<Expr> memo_;
 };
 
-void collect_symbols(const Expr& e, std::set<std::string>& names, HashSet<const Node*>& seen) {
-  if (!seen.insert(e.get()).second) return;
-  if (e.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*e).name());
-  for_each_child(e, [&](const Expr& c) { collect_symbols(c, names, seen); });
-}
-
 }  // namespace
 
 Expr substitute(const Expr& e, const Substitution& s) { return Substituter(s)(e); }
 
 std::vector<std::string> free_symbols(const Expr& e) {
-  std::set<std::string> names;
+  // The DAG is walked without recursion (learners' input can be deep), each
+  // shared node once.
+  HashSet<std::string> names;
   HashSet<const Node*> seen;
-  collect_symbols(e, names, seen);
-  return {names.begin(), names.end()};
+  std::vector<Expr> stack{e};
+  while (!stack.empty()) {
+    Expr n = std::move(stack.back());
+    stack.pop_back();
+    if (!seen.insert(n.get()).second) continue;
+    if (n.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*n).name());
+    for_each_child(n, [&](const Expr& c) { stack.push_back(c); });
+  }
+  // Sorted by name, through util/stable_order.h rather than a std::set.
+  std::vector<std::string> sorted(names.begin(), names.end());
+  apply_order(sorted, stable_order(sorted.size(), [&](std::uint32_t a, std::uint32_t b) { return sorted[a] < sorted[b]; }));
+  return sorted;
 }
 
 }  // namespace calc

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "exercise/embedded.h"
+#include "util/hash_index.h"
 #include "util/stable_order.h"
 
 namespace calc::exercise {
@@ -25,7 +25,7 @@ std::pair<const Exercise*, const Box*> Catalog::find_box(std::string_view box_id
 
 Catalog build_catalog(const std::vector<SourceFile>& files) {
   Catalog c;
-  std::set<std::string> exercise_ids, box_ids;
+  HashSet<std::string> exercise_ids, box_ids;
   for (const auto& f : files) {
     LoadResult r = load_exercise(f.text, f.name);
     if (r.error) {

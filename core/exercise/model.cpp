@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <set>
 
 #include "exercise/toml.h"
+#include "util/hash_index.h"
 
 namespace calc::exercise {
 
@@ -298,7 +298,7 @@ Box box_of(const Value& v, const std::string& exercise_id) {
   if (b.kind == BoxKind::Choice) {
     if (b.choices.size() < 2) fail(v.line, {"a choice box needs at least two [[box.choice]]"});
     const auto claims = claims_for(b.task);
-    std::set<std::string> ids;
+    HashSet<std::string> ids;
     for (const auto& c : b.choices) {
       if (!ids.insert(c.id).second) fail(v.line, {"choice id '", c.id, "' is used twice"});
       if (std::find(claims.begin(), claims.end(), c.means) == claims.end())
@@ -345,7 +345,7 @@ Exercise exercise_of(const Value& doc, std::string file) {
   if (const Value* o = doc.find("order")) ex.order = static_cast<int>(integer_of(*o, "order"));
   ex.title = required_text(doc, "title", "the file");
   ex.prompt = required_text(doc, "prompt", "the file");
-  std::set<std::string> names;
+  HashSet<std::string> names;
   auto claim_name = [&](const std::string& n, int line, std::string_view what) {
     if (!valid_name(n)) fail(line, {what, " name '", n, "' is not a plain identifier"});
     if (!names.insert(n).second) fail(line, {"name '", n, "' is declared twice"});
@@ -382,7 +382,7 @@ Exercise exercise_of(const Value& doc, std::string file) {
   }
   const Value* boxes = doc.find("box");
   if (!boxes || !boxes->is_array() || boxes->items.empty()) fail(doc.line, {"the file needs at least one [[box]]"});
-  std::set<std::string> box_ids;
+  HashSet<std::string> box_ids;
   for (const auto& item : boxes->items) {
     Box b = box_of(item, ex.id);
     if (!box_ids.insert(b.id).second) fail(b.line, {"box id '", b.id, "' is used twice"});

@@ -3,14 +3,15 @@
 // each parameter's declared choices; seed 0 is always the book's numbers.
 // The references for a variant are then computed by the core like any other.
 #include <cstdint>
-#include <map>
 #include <string>
 
 #include "exercise/model.h"
+#include "util/hash_index.h"
 
 namespace calc::exercise {
 
-using ParameterValues = std::map<std::string, std::int64_t>;
+// In the order of the exercise's [parameters] table.
+using ParameterValues = HashMap<std::string, std::int64_t>;
 
 ParameterValues parameter_values(const Exercise& ex, std::uint64_t seed);
 

@@ -27,7 +27,7 @@ std::vector<Expr> lowered_references(const Problem& p, const Reference& ref, con
         for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
         out.push_back(gradient(expanded, comps));
       } else {
-        out.push_back(s.lower ? s.lower(ref.expr) : ref.expr);
+        out.push_back(s.lower ? (*s.lower)(ref.expr) : ref.expr);
       }
     } catch (...) {
       out.push_back(Expr());
@@ -48,7 +48,7 @@ Sampled sample_reference(const Problem& p, const Reference& ref) {
   if (const Expr f = p.of())
     for (const auto& sc : s.set.scenarios) {
       try {
-        guards.push_back(sc.lower ? sc.lower(f) : f);
+        guards.push_back(sc.lower ? (*sc.lower)(f) : f);
       } catch (...) {
         guards.push_back(Expr());
       }

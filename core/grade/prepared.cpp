@@ -66,10 +66,10 @@ CandidateColumns& PreparedBox::declared_mistakes() {
 }
 
 CandidateColumns& PreparedBox::component_candidates(std::size_t i, const Expr& reference_i) {
-  auto it = component_candidates_.find(i);
-  if (it == component_candidates_.end())
-    it = component_candidates_.emplace(i, CandidateColumns(grade::component_candidates(problem_, i, reference_i))).first;
-  return it->second;
+  if (i >= component_candidates_.size()) component_candidates_.resize(i + 1);
+  std::unique_ptr<CandidateColumns>& slot = component_candidates_[i];
+  if (!slot) slot = std::make_unique<CandidateColumns>(grade::component_candidates(problem_, i, reference_i));
+  return *slot;
 }
 
 const std::vector<NumberCandidate>& PreparedBox::number_candidates() {

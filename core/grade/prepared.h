@@ -10,7 +10,7 @@
 // to it. Every part is a pure function of the problem and its reference, so
 // when (or whether) it was computed earlier never changes a verdict.
 #include <cstddef>
-#include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -101,7 +101,8 @@ class PreparedBox {
   std::optional<std::optional<Sampled>> sampled_derivative_;
   std::optional<Sampled> sampled_function_;
   std::optional<CandidateColumns> expression_candidates_, declared_mistakes_;
-  std::map<std::size_t, CandidateColumns> component_candidates_;
+  // Per component index; boxed so that a returned reference outlives growth.
+  std::vector<std::unique_ptr<CandidateColumns>> component_candidates_;
   std::optional<std::vector<NumberCandidate>> number_candidates_;
   std::optional<WrongLines> wrong_lines_;
 };

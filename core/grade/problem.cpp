@@ -1,5 +1,7 @@
 #include "grade/problem.h"
 
+#include "util/stable_order.h"
+
 namespace calc::grade {
 
 const Expr* Problem::definition(const std::string& name) const {
@@ -44,7 +46,13 @@ Problem make_problem(const exercise::Exercise& ex, const exercise::Box& box, std
   }
   for (const auto& f : ex.functions) p.learner.functions.push_back({f.name, f.params});
   p.author = p.learner;
-  for (const auto& [name, value] : p.parameters) p.author.definitions.push_back({name, integer(value)});
+  // The parameters are declared in name order, as before they were kept in a
+  // sorted map, so that the author scope is built exactly as it was.
+  const auto* params = p.parameters.begin();
+  for (std::uint32_t i : stable_order(p.parameters.size(), [&](std::uint32_t a, std::uint32_t b) {
+         return params[a].first < params[b].first;
+       }))
+    p.author.definitions.push_back({params[i].first, integer(params[i].second)});
   auto fail = [&](int line, std::string message) {
     if (!p.error) {
       p.error = std::move(message);

@@ -3,7 +3,6 @@
 // graded: the parse contexts (the learner's and the author's) and the
 // exercise's definitions parsed into expressions.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "exercise/variant.h"
 #include "expr/expr.h"
 #include "parse/parser.h"
+#include "util/hash_index.h"
 
 namespace calc::grade {
 
@@ -25,7 +25,7 @@ struct Problem {
   // The learner's context plus the parameters, for text written by authors
   // (definitions, `at`, declared mistakes): it follows the variants.
   ParseContext author;
-  std::map<std::string, Expr> definitions;
+  HashMap<std::string, Expr> definitions;
   // A problem whose definitions or `at` do not parse carries the first error,
   // as "line: message" material for `workbook check`.
   std::optional<std::string> error;

@@ -126,7 +126,7 @@ class Compiled {
 
 Expr lower_safely(const Scenario& s, const Expr& e) {
   try {
-    return s.lower ? s.lower(e) : e;
+    return s.lower ? (*s.lower)(e) : e;
   } catch (...) {
     return Expr();
   }

@@ -15,7 +15,7 @@
 // expressions over sampled symbols: the identity, a vector variable expanded
 // at dimension n, or abstract functions instantiated with concrete bodies.
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +32,17 @@ struct SampledSymbol {
   exercise::Domain domain = exercise::Domain::Real;  // VectorNonZero: the group of such symbols is not all 0
 };
 
+// A scenario's lowering. A virtual call rather than std::function: its
+// type-erasure machinery (__value_func, one __func class per lambda) costs
+// more wasm than one vtable per kind of lowering.
+class Lowering {
+ public:
+  virtual ~Lowering() = default;
+  virtual Expr operator()(const Expr& e) = 0;  // may throw; a throwing lowering counts as undefined
+};
+
 struct Scenario {
-  std::function<Expr(const Expr&)> lower;  // may throw; a throwing lowering counts as undefined
+  std::shared_ptr<Lowering> lower;  // null: the expressions are already plain
   std::vector<SampledSymbol> symbols;
 };
 

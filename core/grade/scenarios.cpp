@@ -38,11 +38,11 @@ std::string random_body(const std::vector<std::string>& params, Rng& rng) {
 // (f_x(x(a, b), ...), x_a(a, b)), and instantiating one differentiates and
 // substitutes a body. A call's instance does not depend on where it occurs,
 // so the kept ones give exactly what instantiating afresh gives.
-class CallInstantiator {
+class CallInstantiator final : public Lowering {
  public:
   explicit CallInstantiator(std::vector<FunctionInstance> instances) : instances_(std::move(instances)) {}
 
-  Expr operator()(const Expr& e) {
+  Expr operator()(const Expr& e) override {
     Substitution calls;
     HashSet<const Node*> seen;
     collect(e, calls, seen);
@@ -74,6 +74,17 @@ class CallInstantiator {
   Substitution kept_;
 };
 
+// A vector variable expanded into its n components.
+class VectorExpansion final : public Lowering {
+ public:
+  VectorExpansion(Expr vec, int n) : vec_(std::move(vec)), n_(n) {}
+  Expr operator()(const Expr& e) override { return expand_vector(e, vec_, n_); }
+
+ private:
+  Expr vec_;
+  int n_;
+};
+
 std::vector<SampledSymbol> scalar_symbols(const Problem& p) {
   std::vector<SampledSymbol> out;
   for (const auto& v : p.exercise->variables)
@@ -90,7 +101,7 @@ ScenarioSet make_scenarios(const Problem& p) {
     set.per_scenario = 16;
     for (int n : {2, 3, 5}) {
       Scenario s;
-      s.lower = [vec, n](const Expr& e) { return expand_vector(e, vec, n); };
+      s.lower = std::make_shared<VectorExpansion>(vec, n);
       const std::string& base = static_cast<const SymbolNode&>(*vec).base();
       for (int i = 1; i <= n; ++i)
         s.symbols.push_back({static_cast<const SymbolNode&>(*indexed(base, i)).name(), exercise::Domain::VectorNonZero});
@@ -111,8 +122,7 @@ ScenarioSet make_scenarios(const Problem& p) {
         if (r.ok()) instances.push_back({f.name, f.params, *r.expr});
       }
       Scenario s;
-      auto instantiate = std::make_shared<CallInstantiator>(std::move(instances));
-      s.lower = [instantiate](const Expr& e) { return (*instantiate)(e); };
+      s.lower = std::make_shared<CallInstantiator>(std::move(instances));
       s.symbols = scalar_symbols(p);
       set.scenarios.push_back(std::move(s));
       set.dimensions.push_back(0);
