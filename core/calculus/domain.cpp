@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "expr/functions.h"
+#include "expr/walk.h"
 #include "util/hash_index.h"
 
 namespace calc::detail {
@@ -35,12 +36,7 @@ void note_power(const Expr& base, const Expr& exponent, Markers& out) {
 
 Markers markers_of(const Expr& root) {
   Markers out;
-  HashSet<const Node*> seen;
-  std::vector<Expr> stack{root};
-  while (!stack.empty()) {
-    Expr e = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(e.get()).second) continue;
+  for_each_node(root, [&](const Expr& e) {
     if (e.is(Kind::Apply) && restricted_function(static_cast<const ApplyNode&>(*e).fn()))
       out.insert({Restriction::Function, e});
     if (e.is(Kind::Pow)) {
@@ -50,8 +46,7 @@ Markers markers_of(const Expr& root) {
     if (e.is(Kind::Mul))
       for (const auto& [b, x] : static_cast<const MulNode&>(*e).factors())
         if (!b.is(Kind::Number)) note_power(b, x, out);
-    for_each_child(e, [&](const Expr& c) { stack.push_back(c); });
-  }
+  });
   return out;
 }
 

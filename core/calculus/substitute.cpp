@@ -2,6 +2,7 @@
 
 #include "calculus/memo.h"
 #include "expr/map_children.h"
+#include "expr/walk.h"
 #include "util/hash_index.h"
 #include "util/stable_order.h"
 
@@ -28,18 +29,10 @@ class Substituter {
 Expr substitute(const Expr& e, const Substitution& s) { return Substituter(s)(e); }
 
 std::vector<std::string> free_symbols(const Expr& e) {
-  // The DAG is walked without recursion (learners' input can be deep), each
-  // shared node once.
   HashSet<std::string> names;
-  HashSet<const Node*> seen;
-  std::vector<Expr> stack{e};
-  while (!stack.empty()) {
-    Expr n = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(n.get()).second) continue;
+  for_each_node(e, [&](const Expr& n) {
     if (n.is(Kind::Symbol)) names.insert(static_cast<const SymbolNode&>(*n).name());
-    for_each_child(n, [&](const Expr& c) { stack.push_back(c); });
-  }
+  });
   // Sorted by name, through util/stable_order.h rather than a std::set.
   std::vector<std::string> sorted(names.begin(), names.end());
   apply_order(sorted, stable_order(sorted.size(), [&](std::uint32_t a, std::uint32_t b) { return sorted[a] < sorted[b]; }));
