@@ -61,7 +61,11 @@ Out number_text(const Number& n) {
 // Indexed names and everything else are bracketed (e^(x_2), x^(-2), x^(1/2)).
 bool bare_exponent(const Expr& x) {
   if (const Number* n = as_number(x)) return n->is_integer() && !n->is_negative();
-  if (x.is(Kind::Symbol)) return static_cast<const SymbolNode&>(*x).index() < 0;
+  if (x.is(Kind::Symbol)) {
+    // A bare symbol T would read back as a transpose (x^T): x^(T) is the power.
+    const auto& symbol = static_cast<const SymbolNode&>(*x);
+    return symbol.index() < 0 && symbol.name() != "T";
+  }
   return x.is(Kind::Constant);
 }
 

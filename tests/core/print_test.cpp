@@ -54,6 +54,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"v/norm(v)", "v/norm(v)", "\\frac{v}{\\lVert v \\rVert_2}"},
         Case{"(A + A^T) v", "(A + A^T)*v", "(A + A^{\\top}) v"},
         Case{"v^T A v", "v^T*A*v", "v^{\\top} A v"},
+        // A symbol named T as an exponent: bare, x^T would read back as a transpose.
+        Case{"exp(T)", "e^(T)", "e^{T}"},
         // Signs, quotients, roots.
         Case{"-x", "-x", "-x"},
         Case{"x - y", "x - y", "x - y"},
