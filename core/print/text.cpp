@@ -7,6 +7,8 @@
 // written x^(-2), so no implicit-multiplication or precedence rule of the
 // parser has to be relied on.
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -37,6 +39,7 @@ std::string bracketed(const std::string& s) { return "(" + s + ")"; }
 std::string at_least(const Out& o, int level) { return o.level >= level ? o.s : bracketed(o.s); }
 
 Out print(const Expr& e);
+Out power_text(const Expr& base, const Expr& exponent);
 
 // "²" ... "⁹" for derivative orders, as the parser reads them (∂²f/∂x²).
 std::string superscript(int n) {
@@ -69,28 +72,71 @@ bool bare_exponent(const Expr& x) {
   return x.is(Kind::Constant);
 }
 
-// The parser refuses exponents above ParseLimits::max_int_exponent (1000),
-// so x^2500 is written (x^1000)^2*x^500, which it reads back as x^2500.
+// The parser refuses a numeric exponent above ParseLimits::max_int_exponent
+// (1000) in magnitude, yet powers beyond it arise from allowed input
+// ((x^999)^999, exp of a product that overflows to a double). Such a power
+// is written in a form the parser reads back as the same node.
 constexpr std::int64_t kMaxReadableExponent = 1000;
 
+bool readable_exponent(const Number& n) { return std::fabs(n.value()) <= kMaxReadableExponent; }
+
 // b^n for |n| above the limit, from b's text as an atom: (b^1000)^q * b^r,
-// nesting again while q is too large; each power merges back exactly.
-std::string nested_power(const std::string& atom, std::int64_t n) {
+// nesting again while q is too large; each power merges back exactly. A
+// bare number b (r = 1) would join the coefficient instead of the power, so
+// for a number base that remainder is written b^600*b^401.
+std::string nested_power(const std::string& atom, std::int64_t n, bool number_base) {
   if (n == 1) return atom;
   if (n >= -kMaxReadableExponent && n <= kMaxReadableExponent)
     return atom + "^" + (n < 0 ? bracketed(std::to_string(n)) : std::to_string(n));
-  const std::int64_t q = n / kMaxReadableExponent, r = n % kMaxReadableExponent;
-  std::string s = nested_power("(" + atom + "^" + std::to_string(kMaxReadableExponent) + ")", q);
-  if (r != 0) s += "*" + nested_power(atom, r);
+  std::int64_t q = n / kMaxReadableExponent, r = n % kMaxReadableExponent;
+  const bool bare_number = number_base && (r == 1 || r == -1);
+  if (bare_number) q -= r;
+  std::string s = nested_power("(" + atom + "^" + std::to_string(kMaxReadableExponent) + ")", q, false);
+  if (bare_number) return s + "*" + nested_power(atom, 600 * r, true) + "*" + nested_power(atom, 401 * r, true);
+  if (r != 0) s += "*" + nested_power(atom, r, number_base);
   return s;
+}
+
+// b^d for a double d above the limit, as (b^y)^(2^j) with d = y*2^j, the
+// 2^j written in steps of at most 512: dividing by a power of two is exact,
+// and (c^y)^512 merges back to c^(512y). When d is too large for an exact
+// integer it arose from an overflow and only whole y multiply out to it
+// exactly, so y is the largest such integer that still is exact; otherwise
+// y is a double, printed as a literal that reads back as one.
+std::optional<Out> double_power_text(const Expr& base, double d) {
+  const bool whole = std::fabs(d) >= 0x1p63;
+  const double limit = whole ? 0x1p62 : static_cast<double>(kMaxReadableExponent);
+  int j = 0;
+  for (; std::fabs(d) > limit; ++j) d /= 2;
+  const Expr y = number(whole ? Number::integer(static_cast<std::int64_t>(d)) : Number::real(d));
+  // A number base whose b^y evaluates has no spelling that reads back.
+  if (base.is(Kind::Number) && pow(base, y).is(Kind::Number)) return std::nullopt;
+  std::string s = at_least(power_text(base, y), kAtom);
+  for (; j > 9; j -= 9) s = bracketed(s + "^512");
+  return Out{s + "^" + std::to_string(1 << j), kPower};
+}
+
+// A power whose numeric exponent the parser would refuse as written:
+// e^v as exp(v), an exact p/q as (b^(1/q))^p, nested, and a double as a
+// power of a power. A double number base (1e+30) can evaluate where the
+// nesting needs it not to, and is printed as it is.
+std::optional<Out> unreadable_power_text(const Expr& base, const Number& n) {
+  if (readable_exponent(n)) return std::nullopt;
+  if (base.is(Kind::Constant) && static_cast<const ConstantNode&>(*base).id() == ConstantId::E)
+    return Out{"exp" + bracketed(n.to_string()), kAtom};
+  if (!n.is_exact()) return double_power_text(base, n.value());
+  const Number* number_base = as_number(base);
+  if (number_base && !number_base->is_exact()) return std::nullopt;
+  const std::string atom = at_least(print(base), kAtom);
+  if (n.den() == 1) return Out{nested_power(atom, n.num(), number_base), kProduct};
+  return Out{nested_power(bracketed(atom + "^(1/" + std::to_string(n.den()) + ")"), n.num(), false), kProduct};
 }
 
 Out power_text(const Expr& base, const Expr& exponent) {
   if (is_one(exponent)) return print(base);
   const Number* n = as_number(exponent);
-  if (n && n->is_integer() && !base.is(Kind::Number) &&
-      (n->num() > kMaxReadableExponent || n->num() < -kMaxReadableExponent))
-    return {nested_power(at_least(print(base), kAtom), n->num()), kProduct};
+  if (n)
+    if (auto unreadable = unreadable_power_text(base, *n)) return *unreadable;
   if (n && n->is_exact() && n->num() == 1 && n->den() == 2) return {"sqrt" + bracketed(print(base).s), kAtom};
   std::string x = bare_exponent(exponent) ? print(exponent).s : bracketed(print(exponent).s);
   return {at_least(print(base), kAtom) + "^" + x, kPower};

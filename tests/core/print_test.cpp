@@ -116,21 +116,33 @@ TEST(Print, DoublesUseTheShortestFormThatStaysADouble) {
   EXPECT_EQ(to_text(real(0.0)), "0");  // a double zero is the exact zero
 }
 
-// ParseLimits::max_int_exponent refuses x^2500 as input, so the text
-// nests powers that merge back into the same exponent.
-TEST(Print, ExponentsAboveTheParserLimitAreNested) {
+// ParseLimits::max_int_exponent refuses x^2500 as input, yet such powers
+// arise from allowed input ((x^999)^999), so the text writes them in a form
+// that reads back as the same node.
+TEST(Print, ExponentsAboveTheParserLimitAreWrittenSoTheyReadBack) {
   const Expr x = symbol("x");
-  EXPECT_EQ(to_text(pow(constant(ConstantId::E), integer(9000))), "(e^1000)^9");
+  const Expr e = constant(ConstantId::E);
+  EXPECT_EQ(to_text(pow(e, integer(9000))), "exp(9000)");
+  EXPECT_EQ(to_text(pow(e, real(2.767074077777778e+68))), "exp(2.767074077777778e+68)");
   EXPECT_EQ(to_text(pow(x, integer(2500))), "(x^1000)^2*x^500");
   EXPECT_EQ(to_text(pow(x, integer(-2500))), "(x^1000)^(-2)*x^(-500)");
   EXPECT_EQ(to_text(pow(x, integer(2000001))), "((x^1000)^1000)^2*x");
   EXPECT_EQ(to_text(mul(symbol("y"), pow(x, integer(-1001)))), "y/((x^1000)*x)");
-  for (const Expr& e : {pow(constant(ConstantId::E), integer(9000)), pow(x, integer(-2500)),
-                        pow(add(x, integer(1)), integer(3000007)), mul(symbol("y"), pow(x, integer(-1001))),
-                        pow(apply(*find_function("sin"), x), integer(123456789012))}) {
-    const ParseResult r = parse(to_text(e));
-    ASSERT_TRUE(r.ok()) << to_text(e) << " -> " << r.error->code;
-    EXPECT_EQ(*r.expr, e) << to_text(e);
+  EXPECT_EQ(to_text(pow(x, rational(5001, 2))), "((x^(1/2))^1000)^5*(x^(1/2))");
+  // A bare 2 would be a coefficient, not a factor of the power.
+  EXPECT_EQ(to_text(pow(integer(2), integer(2001))), "(2^1000)*2^600*2^401");
+  EXPECT_EQ(to_text(pow(x, real(1998.0))), "(x^(999.00000000000000))^2");
+  const Expr huge = real(9.930209650349791e+20);  // 999^7, past the exact integers
+  for (const Expr& p :
+       {pow(e, integer(9000)), pow(e, rational(-5001, 2)), pow(x, integer(-2500)),
+        pow(add(x, integer(1)), integer(3000007)), mul(symbol("y"), pow(x, integer(-1001))),
+        pow(apply(*find_function("sin"), x), integer(123456789012)), pow(x, rational(3996001, 4)),
+        pow(integer(3), rational(2998, 3)), pow(integer(2), integer(-2001)), pow(rational(3, 2), integer(5001)),
+        pow(x, real(1500.0000000000002)), pow(x, huge), pow(x, -huge), pow(integer(2), huge),
+        pow(integer(10), real(1500.0000000000002)), pow(x, real(1e300))}) {
+    const ParseResult r = parse(to_text(p));
+    ASSERT_TRUE(r.ok()) << to_text(p) << " -> " << r.error->code;
+    EXPECT_EQ(*r.expr, p) << to_text(p);
   }
 }
 
