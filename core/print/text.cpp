@@ -99,12 +99,13 @@ std::string nested_power(const std::string& atom, std::int64_t n, bool number_ba
 
 // b^d for a double d above the limit, as (b^y)^(2^j) with d = y*2^j, the
 // 2^j written in steps of at most 512: dividing by a power of two is exact,
-// and (c^y)^512 merges back to c^(512y). When d is too large for an exact
-// integer it arose from an overflow and only whole y multiply out to it
-// exactly, so y is the largest such integer that still is exact; otherwise
-// y is a double, printed as a literal that reads back as one.
+// and (c^y)^512 merges back to c^(512y). y is a double, printed as a
+// literal that reads back as one, except on a number base, where a double y
+// up to the limit would evaluate: there d too large for an exact integer
+// (it arose from an overflow) takes the largest whole y that is still
+// exact, whose power stays unevaluated.
 std::optional<Out> double_power_text(const Expr& base, double d) {
-  const bool whole = std::fabs(d) >= 0x1p63;
+  const bool whole = base.is(Kind::Number) && std::fabs(d) >= 0x1p63;
   const double limit = whole ? 0x1p62 : static_cast<double>(kMaxReadableExponent);
   int j = 0;
   for (; std::fabs(d) > limit; ++j) d /= 2;

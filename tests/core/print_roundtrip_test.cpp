@@ -169,15 +169,16 @@ class Generator {
 };
 
 // Constructors accept powers the parser refuses on purpose: 0^(-1) (built
-// as (x - x)^(-1)) is a division by zero, and x^(1e+30) (built as
-// x^(10^30)) is above ParseLimits::max_int_exponent. Such expressions have
-// no accepted spelling, so the round trip skips them. (Large exact integer
-// exponents of non-numbers are printed nested, (x^1000)^2*x^500, and stay.)
+// as (x - x)^(-1)) is a division by zero. Exponents above
+// ParseLimits::max_int_exponent are printed in forms that read back
+// ((x^1000)^2*x^500, exp(9000)), except on a double base or a number base
+// with a double exponent, whose smaller powers may evaluate to numbers.
 bool refused_power(const Expr& base, const Expr& exponent) {
   const Number* x = as_number(exponent);
   if (!x) return false;
-  if (x->is_integer() && !base.is(Kind::Number)) return false;
-  return (is_zero(base) && x->is_negative()) ||
+  if (is_zero(base) && x->is_negative()) return true;
+  const Number* b = as_number(base);
+  return b && (!b->is_exact() || !x->is_exact()) &&
          std::fabs(x->value()) > static_cast<double>(ParseLimits{}.max_int_exponent);
 }
 
