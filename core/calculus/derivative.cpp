@@ -5,6 +5,7 @@
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
+#include "expr/shape_check.h"
 #include "expr/internal.h"
 #include "expr/map_children.h"
 #include "util/hash_index.h"
@@ -100,6 +101,7 @@ class Differentiator {
         const Expr& v = static_cast<const NormNode&>(*e).arg();
         if (!v.is(Kind::Vector)) break;
         Expr dv = (*this)(v);
+        if (!dv.is(Kind::Vector)) return dv;  // NaN: a shape error inside v
         std::vector<Expr> terms;
         auto xs = static_cast<const VectorNode&>(*v).elements();
         auto ds = static_cast<const VectorNode&>(*dv).elements();
@@ -109,7 +111,7 @@ class Differentiator {
       default:
         break;
     }
-    throw ShapeError("cannot differentiate a vector or matrix variable componentwise; expand it first");
+    return shape_error("cannot differentiate a vector or matrix variable componentwise; expand it first");
   }
 
   // Whether coef * term is c x^n with exact c and n, x the variable: its

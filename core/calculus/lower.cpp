@@ -11,6 +11,7 @@
 #include "calculus/substitute.h"
 #include "expr/functions.h"
 #include "expr/map_children.h"
+#include "expr/shape_check.h"
 #include "util/hash_index.h"
 
 namespace calc {
@@ -29,8 +30,8 @@ const FunctionInstance* find_instance(std::span<const FunctionInstance> instance
 // in parameter i, then with every parameter replaced by its argument at once.
 Expr instance_at(const FunctionInstance& f, const FunctionNode& call, std::span<const Expr> args) {
   if (f.params.size() != args.size())
-    throw std::invalid_argument("function " + f.name + ": the instance has " + std::to_string(f.params.size()) +
-                                " parameters, the call " + std::to_string(args.size()) + " arguments");
+    return shape_error("function " + f.name + ": the instance has " + std::to_string(f.params.size()) +
+                       " parameters, the call " + std::to_string(args.size()) + " arguments");
   Expr body = f.body;
   Substitution at;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -93,7 +94,7 @@ Dense product(const Dense& a, const Dense& b) {
     for (Expr& x : r.at) x = mul(s.at[0], x);
     return r;
   }
-  if (a.cols != b.rows) throw ShapeError("the dimensions of this product do not match");
+  if (a.cols != b.rows) return Dense::scalar(shape_error("the dimensions of this product do not match"));
   Dense r{a.rows, b.cols, {}};
   for (std::size_t i = 0; i < a.rows; ++i)
     for (std::size_t j = 0; j < b.cols; ++j) {
@@ -105,14 +106,15 @@ Dense product(const Dense& a, const Dense& b) {
 }
 
 Dense sum(const Dense& a, const Dense& b) {
-  if (a.rows != b.rows || a.cols != b.cols) throw ShapeError("cannot add expressions of different shapes");
+  if (a.rows != b.rows || a.cols != b.cols)
+    return Dense::scalar(shape_error("cannot add expressions of different shapes"));
   Dense r = a;
   for (std::size_t i = 0; i < r.at.size(); ++i) r.at[i] = add(r.at[i], b.at[i]);
   return r;
 }
 
 Expr require_scalar(const Dense& d) {
-  if (!d.is_scalar()) throw ShapeError("a vector or matrix where a scalar is needed");
+  if (!d.is_scalar()) return shape_error("a vector or matrix where a scalar is needed");
   return d.at[0];
 }
 
@@ -127,7 +129,10 @@ int matrix_index(int i, int j, int n) {
 class Expander {
  public:
   Expander(const Expr& v, int n, std::span<const Expr> shaped) {
-    if (n < 1) throw ShapeError("the dimension must be at least 1");
+    if (n < 1) {  // no components: lowering v then fails as well, after this first error
+      shape_error("the dimension must be at least 1");
+      return;
+    }
     components_.emplace(v, components(v, n));
     for (const Expr& s : shaped) components_.emplace(s, components(s, n));
   }
@@ -139,7 +144,7 @@ class Expander {
 
  private:
   static Dense components(const Expr& s, int n) {
-    if (!s.is(Kind::Symbol)) throw ShapeError("only vector and matrix symbols can be expanded");
+    if (!s.is(Kind::Symbol)) return Dense::scalar(shape_error("only vector and matrix symbols can be expanded"));
     const auto& sym = static_cast<const SymbolNode&>(*s);
     std::size_t un = static_cast<std::size_t>(n);
     switch (s->shape()) {
@@ -158,7 +163,7 @@ class Expander {
       case Shape::Scalar:
         break;
     }
-    throw ShapeError("a scalar symbol has no components");
+    return Dense::scalar(shape_error("a scalar symbol has no components"));
   }
 
   Dense lower(const Expr& e) {
@@ -169,7 +174,8 @@ class Expander {
       case Kind::Symbol: {
         if (auto it = components_.find(e); it != components_.end()) return it->second;
         if (e->shape() != Shape::Scalar)
-          throw ShapeError("the vector or matrix " + static_cast<const SymbolNode&>(*e).name() + " has no components");
+          return Dense::scalar(
+              shape_error("the vector or matrix " + static_cast<const SymbolNode&>(*e).name() + " has no components"));
         return Dense::scalar(e);
       }
       case Kind::Add: {
@@ -198,7 +204,8 @@ class Expander {
       case Kind::Derivative: {  // d/dt of a lowered scalar, t a scalar variable
         const auto& d = static_cast<const DerivativeNode&>(*e);
         if (d.var()->shape() != Shape::Scalar)
-          throw ShapeError("a derivative with respect to a vector cannot be expanded; use gradient_wrt_vector");
+          return Dense::scalar(
+              shape_error("a derivative with respect to a vector cannot be expanded; use gradient_wrt_vector"));
         return Dense::scalar(diff(require_scalar((*this)(d.expr())), d.var()));
       }
       case Kind::Vector:
@@ -206,7 +213,7 @@ class Expander {
       case Kind::Norm: {
         Dense v = (*this)(static_cast<const NormNode&>(*e).arg());
         if (v.is_scalar()) return Dense::scalar(apply(*find_function("abs"), v.at[0]));
-        if (v.rows != 1 && v.cols != 1) throw ShapeError("the norm is defined for vectors");
+        if (v.rows != 1 && v.cols != 1) return Dense::scalar(shape_error("the norm is defined for vectors"));
         std::vector<Expr> squares;
         for (const Expr& c : v.at) squares.push_back(pow(c, integer(2)));
         return Dense::scalar(pow(add(squares), rational(1, 2)));
@@ -222,7 +229,7 @@ class Expander {
       case Kind::Equation:  // each side lowered, vector-valued sides as explicit vectors
         return Dense::scalar(map_children(e, [&](const Expr& c) { return to_expr((*this)(c)); }));
     }
-    throw ShapeError("cannot expand this expression");
+    return Dense::scalar(shape_error("cannot expand this expression"));
   }
 
   // [a, b] is a column; a vector of row vectors is a matrix.
@@ -237,9 +244,9 @@ class Expander {
     Dense m{parts.size(), 0, {}};
     for (const Dense& p : parts) {
       Dense row = p.rows == 1 ? p : transposed(p);
-      if (row.rows != 1) throw ShapeError("a matrix row must be a vector");
+      if (row.rows != 1) return Dense::scalar(shape_error("a matrix row must be a vector"));
       if (m.cols == 0) m.cols = row.cols;
-      if (row.cols != m.cols) throw ShapeError("the rows of a matrix must have the same length");
+      if (row.cols != m.cols) return Dense::scalar(shape_error("the rows of a matrix must have the same length"));
       for (Expr& x : row.at) m.at.push_back(std::move(x));
     }
     return m;

@@ -13,6 +13,7 @@
 #include "calculus/memo.h"
 #include "calculus/vector_calculus.h"
 #include "expr/functions.h"
+#include "expr/shape_check.h"
 
 namespace calc {
 namespace {
@@ -43,7 +44,7 @@ class VectorGradient {
   }
 
   Expr compute_grad(const Expr& e) {
-    if (e->shape() != Shape::Scalar) throw ShapeError("the gradient is defined for scalar functions");
+    if (e->shape() != Shape::Scalar) return shape_error("the gradient is defined for scalar functions");
     switch (e.kind()) {
       case Kind::Add: {
         std::vector<Expr> terms;
@@ -103,7 +104,7 @@ class VectorGradient {
       default:
         break;
     }
-    throw ShapeError("no vector rule for the gradient of this expression");
+    return shape_error("no vector rule for the gradient of this expression");
   }
 
   // ∇(F_1 ··· F_k) for a scalar product: a row first, a column last.
@@ -117,7 +118,7 @@ class VectorGradient {
       } else if (i == 0) {
         terms.push_back(jt(transpose(fs[0]), product_of(fs.subspan(1))));
       } else {
-        throw ShapeError("no vector rule for a matrix that depends on the variable");
+        return shape_error("no vector rule for a matrix that depends on the variable");
       }
     }
     return add(terms);
@@ -150,14 +151,14 @@ class VectorGradient {
         auto fs = static_cast<const MatMulNode&>(*u).factors();
         auto prefix = fs.first(fs.size() - 1);
         for (const Expr& f : prefix)
-          if (depends(f)) throw ShapeError("no vector rule for a matrix that depends on the variable");
+          if (depends(f)) return shape_error("no vector rule for a matrix that depends on the variable");
         return jt(fs.back(), mul(transpose(product_of(prefix)), w));
       }
       case Kind::Vector: {  // [u_1, ..., u_m]: Σ ∇u_i w_i, for an explicit w
         if (!w.is(Kind::Vector)) break;
         auto us = static_cast<const VectorNode&>(*u).elements();
         auto ws = static_cast<const VectorNode&>(*w).elements();
-        if (us.size() != ws.size()) throw ShapeError("vectors of different lengths");
+        if (us.size() != ws.size()) return shape_error("vectors of different lengths");
         std::vector<Expr> terms;
         for (std::size_t i = 0; i < us.size(); ++i) terms.push_back(mul(grad(us[i]), ws[i]));
         return add(terms);
@@ -165,7 +166,7 @@ class VectorGradient {
       default:
         break;
     }
-    throw ShapeError("no vector rule for the Jacobian of this expression");
+    return shape_error("no vector rule for the Jacobian of this expression");
   }
 
   Expr x_;
@@ -193,7 +194,7 @@ Expr factor_common_right(const Expr& g) {
 
 Expr gradient_wrt_vector(const Expr& f, const Expr& x) {
   if (!x.is(Kind::Symbol) || x->shape() != Shape::Vector)
-    throw ShapeError("the gradient is taken with respect to a vector variable");
+    return shape_error("the gradient is taken with respect to a vector variable");
   return factor_common_right(VectorGradient(x).grad(f));
 }
 

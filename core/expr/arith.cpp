@@ -21,6 +21,7 @@
 
 #include "expr/expr.h"
 #include "expr/internal.h"
+#include "expr/shape_check.h"
 #include "numeric/libm/libm.h"
 #include "util/stable_order.h"
 
@@ -302,6 +303,7 @@ class Sum {
   }
 
   Expr finish() {
+    if (mixed_shapes_) return shape_error("cannot add expressions of different shapes");
     sort_by_first(terms_);
     // Like terms are adjacent now: merge them in place.
     std::size_t kept = 0;
@@ -315,9 +317,9 @@ class Sum {
     }
     terms_.erase(terms_.begin() + static_cast<std::ptrdiff_t>(kept), terms_.end());
     std::erase_if(terms_, [](const Term& t) { return t.second.is_zero(); });
-    if (shape_ != Shape::Scalar && !constant_.is_zero())
-      throw ShapeError("cannot add a number to a vector or matrix");
-    if (shape_ == Shape::Vector || shape_ == Shape::Matrix) combine_explicit_vectors(terms_);
+    if (shape_ != Shape::Scalar && !constant_.is_zero()) return shape_error("cannot add a number to a vector or matrix");
+    if ((shape_ == Shape::Vector || shape_ == Shape::Matrix) && !combine_explicit_vectors(terms_))
+      return shape_error("cannot add vectors of different lengths");
     return make_add(constant_, std::move(terms_));
   }
 
@@ -327,22 +329,23 @@ class Sum {
       shape_ = e->shape();
       shape_set_ = true;
     } else if (shape_ != e->shape()) {
-      throw ShapeError("cannot add expressions of different shapes");
+      mixed_shapes_ = true;
     }
   }
 
   // [a, b] + [c, d] -> [a + c, b + d], and [a, b] + [a, b] -> [2a, 2b]
   // (equal terms were merged into one with coefficient 2); symbolic vectors
-  // stay as terms. Matrices combine row by row the same way.
-  static void combine_explicit_vectors(std::vector<Term>& terms) {
+  // stay as terms. Matrices combine row by row the same way. False when
+  // the lengths differ.
+  static bool combine_explicit_vectors(std::vector<Term>& terms) {
     std::vector<std::pair<const VectorNode*, Number>> vectors;
     for (const auto& [t, c] : terms)
       if (t.is(Kind::Vector)) vectors.emplace_back(&static_cast<const VectorNode&>(*t), c);
-    if (vectors.empty() || (vectors.size() == 1 && vectors[0].second == Number::integer(1))) return;
+    if (vectors.empty() || (vectors.size() == 1 && vectors[0].second == Number::integer(1))) return true;
     std::size_t n = vectors[0].first->elements().size();
     std::vector<Expr> sum(n, integer(0));
     for (const auto& [v, c] : vectors) {
-      if (v->elements().size() != n) throw ShapeError("cannot add vectors of different lengths");
+      if (v->elements().size() != n) return false;
       for (std::size_t i = 0; i < n; ++i) sum[i] = add(sum[i], mul(number(c), v->elements()[i]));
     }
     std::erase_if(terms, [](const Term& t) { return t.first.is(Kind::Vector); });
@@ -350,12 +353,14 @@ class Sum {
     auto at = std::lower_bound(terms.begin(), terms.end(), combined,
                                [](const Term& a, const Term& b) { return compare(a.first, b.first) < 0; });
     terms.insert(at, std::move(combined));
+    return true;
   }
 
   Number constant_;
   std::vector<Term> terms_;
   Shape shape_ = Shape::Scalar;
   bool shape_set_ = false;
+  bool mixed_shapes_ = false;  // reported by finish(), which every use ends in
 };
 
 Expr distribute(const Expr& e, const Number& c) {
@@ -420,6 +425,7 @@ class Product {
     if (coeff_.is_zero()) return number(coeff_);  // 0 times anything, of any shape, is 0
     if (nonscalars_.size() >= 2) {
       Expr m = detail::matmul(std::move(nonscalars_), coeff_);
+      if (m.is(Kind::Number)) return m;  // NaN: the dimensions did not match
       nonscalars_.clear();
       if (is_scalar(m))
         add_factor(scalars_, m, one());
@@ -635,7 +641,7 @@ Expr pow(const Expr& base, const Expr& exponent) {
   const Number* xn = as_number(exponent);
   if (xn && xn->is_one()) return base;
   if (!is_scalar(base) || !is_scalar(exponent))
-    throw ShapeError("powers are defined for scalars only (write x^T for a transpose)");
+    return shape_error("powers are defined for scalars only (write x^T for a transpose)");
   if (xn && xn->is_zero()) return xn->is_exact() ? integer(1) : real(1.0);
   if (const Number* bn = as_number(base)) {
     if (bn->is_one() && bn->is_exact()) return base;

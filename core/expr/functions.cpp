@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "expr/internal.h"
+#include "expr/shape_check.h"
 #include "numeric/libm/libm.h"
 
 namespace calc {
@@ -154,7 +155,7 @@ const FunctionRecord* find_function(std::string_view name) {
 
 Expr apply(const FunctionRecord& fn, const Expr& arg) {
   if (arg->shape() != Shape::Scalar)
-    throw ShapeError(std::string(fn.name) + " is defined for scalars only");
+    return shape_error(std::string(fn.name) + " is defined for scalars only");
   if (fn.canonical) return fn.canonical(arg);
   if (fn.fold)
     if (Expr folded = fn.fold(arg)) return folded;

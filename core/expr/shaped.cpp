@@ -9,6 +9,7 @@
 #include "expr/expr.h"
 #include "expr/functions.h"
 #include "expr/internal.h"
+#include "expr/shape_check.h"
 
 namespace calc {
 
@@ -74,7 +75,7 @@ Expr matmul(std::vector<Expr> factors, Number& coefficient) {
   for (std::size_t i = 1; i < flat.size(); ++i) {
     Dims next = dims_of(flat[i]->shape());
     if (d.cols_n != next.rows_n)
-      throw ShapeError("the dimensions of this product do not match (e.g. two column vectors)");
+      return shape_error("the dimensions of this product do not match (e.g. two column vectors)");
     d.cols_n = next.cols_n;
   }
   Shape shape = shape_of(d);
@@ -102,19 +103,19 @@ Expr matmul(std::vector<Expr> factors, Number& coefficient) {
 // 2x2 matrix [a, b; c, d] (shape Matrix), which is what the parser builds.
 // Rows must be explicit vectors of scalars, all of one length.
 Expr vector(std::vector<Expr> elements) {
-  if (elements.empty()) throw ShapeError("a vector needs at least one element");
+  if (elements.empty()) return shape_error("a vector needs at least one element");
   if (elements[0].is(Kind::Vector)) {
     const std::size_t width = static_cast<const VectorNode&>(*elements[0]).elements().size();
     for (const auto& row : elements) {
       if (!row.is(Kind::Vector) || row->shape() != Shape::Vector)
-        throw ShapeError("matrix rows must be explicit vectors of numbers or scalar expressions");
+        return shape_error("matrix rows must be explicit vectors of numbers or scalar expressions");
       if (static_cast<const VectorNode&>(*row).elements().size() != width)
-        throw ShapeError("matrix rows must all have the same length");
+        return shape_error("matrix rows must all have the same length");
     }
     return make<VectorNode>(std::move(elements));
   }
   for (const auto& e : elements)
-    if (e->shape() != Shape::Scalar) throw ShapeError("vector elements must be scalars");
+    if (e->shape() != Shape::Scalar) return shape_error("vector elements must be scalars");
   return make<VectorNode>(std::move(elements));
 }
 
@@ -189,7 +190,7 @@ Expr function(std::string name, std::vector<std::string> params, std::vector<Exp
               std::vector<std::uint8_t> orders) {
   if (orders.empty()) orders.assign(args.size(), 0);
   if (params.size() != args.size() || orders.size() != args.size())
-    throw std::invalid_argument("function " + name + ": parameters, arguments and orders differ in number");
+    return shape_error("function " + name + ": parameters, arguments and orders differ in number");
   return make<FunctionNode>(std::move(name), std::move(params), std::move(args), std::move(orders));
 }
 

@@ -10,6 +10,7 @@
 #include "calculus/substitute.h"
 #include "expr/functions.h"
 #include "expr/map_children.h"
+#include "expr/shape_check.h"
 #include "numeric/evaluate.h"
 #include "util/hash_index.h"
 
@@ -227,31 +228,29 @@ bool differs(const Expr& a, const Expr& b, const std::vector<std::string>& names
 }
 
 // Keeps `candidate` only if it is wrong and not a duplicate of an earlier one.
-void keep_if_new(std::vector<BuggyAnswer>& out, const Expr& right, BuggyAnswer candidate,
-                 const std::vector<std::string>& names) {
-  if (!differs(candidate.answer, right, names)) return;
+bool is_new(const std::vector<BuggyAnswer>& out, const Expr& right, const Expr& candidate,
+            const std::vector<std::string>& names) {
+  if (!differs(candidate, right, names)) return false;
   for (const auto& earlier : out)
-    if (!differs(candidate.answer, earlier.answer, names)) return;
-  out.push_back(std::move(candidate));
+    if (!differs(candidate, earlier.answer, names)) return false;
+  return true;
 }
 
 }  // namespace
 
 std::vector<BuggyAnswer> buggy_derivatives(const Expr& f, const Expr& var) {
   std::vector<BuggyAnswer> out;
-  Expr right;
-  try {
-    right = diff(f, var);
-  } catch (const ShapeError&) {
-    return out;  // nothing to be wrong about when the right derivative does not exist
-  }
+  ShapeCheck right_exists;
+  const Expr right = diff(f, var);
+  if (right_exists.failed()) return out;  // nothing to be wrong about when the right derivative does not exist
   const std::vector<std::string> names = free_symbols(f);
   for (Rule rule : kRules) {
-    try {
-      keep_if_new(out, right, {BuggyDifferentiator(rule, var)(f), feedback_for(rule)}, names);
-    } catch (const ShapeError&) {
-      // This rule builds an ill-shaped expression here (e.g. a vector times a vector): skip it.
-    }
+    // A rule that builds an ill-shaped expression here (e.g. a vector times
+    // a vector) is skipped.
+    ShapeCheck check;
+    const Expr wrong = BuggyDifferentiator(rule, var)(f);
+    if (is_new(out, right, wrong, names) && !check.failed())
+      out.push_back({wrong, feedback_for(rule)});
   }
   return out;
 }
@@ -266,18 +265,18 @@ std::vector<BuggyAnswer> buggy_vector_gradients(const Expr& f, const Expr& x) {
   const Expr r = norm(x);
   // A scalar standing for ‖x‖, named so that no typed symbol can clash with it.
   const Expr t = symbol("‖" + name + "‖");
-  try {
-    const Expr F = substitute(f, Substitution{{r, t}});
-    for (const auto& s : free_symbols(F))
-      if (s == name) return out;
-    const Expr dF = diff(F, t);
-    if (!differs(dF, integer(0), free_symbols(dF))) return out;  // f is constant in x: nothing to confuse
-    const Expr outer = substitute(dF, Substitution{{t, r}});
-    for (const Expr& wrong : {mul(integer(2), x), x, div(x, pow(r, integer(2)))})
-      out.push_back({mul(outer, wrong), fb::gradient_of_squared_norm()});
-  } catch (const ShapeError&) {
-    out.clear();  // F involves other shaped symbols the scalar rules do not cover
-  }
+  // F may involve other shaped symbols the scalar rules do not cover: then
+  // there is nothing to offer.
+  ShapeCheck check;
+  const Expr F = substitute(f, Substitution{{r, t}});
+  for (const auto& s : free_symbols(F))
+    if (s == name) return out;
+  const Expr dF = diff(F, t);
+  if (!differs(dF, integer(0), free_symbols(dF))) return out;  // f is constant in x: nothing to confuse
+  const Expr outer = substitute(dF, Substitution{{t, r}});
+  for (const Expr& wrong : {mul(integer(2), x), x, div(x, pow(r, integer(2)))})
+    out.push_back({mul(outer, wrong), fb::gradient_of_squared_norm()});
+  if (check.failed()) out.clear();
   return out;
 }
 

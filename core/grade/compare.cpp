@@ -6,6 +6,7 @@
 #include "calculus/derivative.h"
 #include "calculus/lower.h"
 #include "calculus/vector_calculus.h"
+#include "expr/shape_check.h"
 
 namespace calc::grade {
 
@@ -18,20 +19,18 @@ std::vector<Expr> lowered_references(const Problem& p, const Reference& ref, con
   std::vector<Expr> out;
   for (std::size_t i = 0; i < set.scenarios.size(); ++i) {
     const Scenario& s = set.scenarios[i];
-    try {
-      if (p.box->task == exercise::Task::VectorGradient) {
-        const Expr x = p.wrt()[0];
-        const Expr expanded = expand_vector(p.of(), x, set.dimensions[i]);
-        std::vector<Expr> comps;
-        const std::string& base = static_cast<const SymbolNode&>(*x).base();
-        for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
-        out.push_back(gradient(expanded, comps));
-      } else {
-        out.push_back(s.lower ? (*s.lower)(ref.expr) : ref.expr);
-      }
-    } catch (...) {
-      out.push_back(Expr());
+    if (p.box->task != exercise::Task::VectorGradient) {
+      out.push_back(lower_safely(s, ref.expr));
+      continue;
     }
+    ShapeCheck check;
+    const Expr x = p.wrt()[0];
+    const Expr expanded = expand_vector(p.of(), x, set.dimensions[i]);
+    std::vector<Expr> comps;
+    const std::string& base = static_cast<const SymbolNode&>(*x).base();
+    for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
+    const Expr g = gradient(expanded, comps);
+    out.push_back(check.failed() ? Expr() : g);
   }
   return out;
 }
@@ -46,13 +45,7 @@ Sampled sample_reference(const Problem& p, const Reference& ref) {
   // further (1/x for ln x), and an answer need not agree there.
   std::vector<Expr> guards;
   if (const Expr f = p.of())
-    for (const auto& sc : s.set.scenarios) {
-      try {
-        guards.push_back(sc.lower ? (*sc.lower)(f) : f);
-      } catch (...) {
-        guards.push_back(Expr());
-      }
-    }
+    for (const auto& sc : s.set.scenarios) guards.push_back(lower_safely(sc, f));
   s.table = sample_lowered(s.set.scenarios, lowered_references(p, ref, s.set), hash_string(p.box->id),
                            s.set.per_scenario, guards);
   return s;

@@ -1,10 +1,11 @@
 #include "grade/diagnose.h"
 
-#include <exception>
+#include <cstddef>
 
 #include "calculus/derivative.h"
 #include "calculus/simplify.h"
 #include "calculus/substitute.h"
+#include "expr/shape_check.h"
 #include "grade/buggy_rules.h"
 #include "print/print.h"
 
@@ -14,14 +15,14 @@ namespace {
 
 using exercise::Task;
 
-// Runs a candidate builder; a rule that cannot apply (a shape error, say)
-// just contributes nothing.
+// Runs a candidate builder that appends to out; a rule that cannot apply
+// (a shape error, say) contributes nothing.
 template <class F>
-void attempt(F&& f) {
-  try {
-    f();
-  } catch (const std::exception&) {
-  }
+void attempt(std::vector<Candidate>& out, F&& f) {
+  const std::size_t before = out.size();
+  ShapeCheck check;
+  f();
+  if (check.failed()) out.erase(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
 }
 
 // The right-hand side of the tangent any line box of the exercise asks for
@@ -42,23 +43,23 @@ std::vector<Expr> tangents_of_same_function(const Problem& p) {
 
 void structural(const Problem& p, const Expr& f, const Expr& ref, std::vector<Candidate>& out) {
   const bool chain = p.has_functions();
-  attempt([&] { out.push_back({neg(ref), fb::sign_error()}); });
+  attempt(out, [&] { out.push_back({neg(ref), fb::sign_error()}); });
   const std::vector<Expr> terms = terms_of(ref);
   if (terms.size() >= 2) {
     for (const Expr& t : terms) {
       const std::string latex = to_latex(t);
-      attempt([&] { out.push_back({sub(ref, t), chain ? fb::dropped_chain_path(latex) : fb::missing_term(latex)}); });
+      attempt(out, [&] { out.push_back({sub(ref, t), chain ? fb::dropped_chain_path(latex) : fb::missing_term(latex)}); });
     }
     for (const Expr& t : terms)
-      attempt([&] { out.push_back({sub(ref, mul(integer(2), t)), fb::term_sign_error(to_latex(t))}); });
-    attempt([&] { out.push_back({mul(terms), fb::product_instead_of_sum()}); });
+      attempt(out, [&] { out.push_back({sub(ref, mul(integer(2), t)), fb::term_sign_error(to_latex(t))}); });
+    attempt(out, [&] { out.push_back({mul(terms), fb::product_instead_of_sum()}); });
   }
   // The function (or one of its terms) left in next to its derivative.
   if (f) {
     std::vector<Expr> left = terms_of(f);
     if (left.size() >= 2) left.push_back(f);
     for (const Expr& s : left)
-      attempt([&] {
+      attempt(out, [&] {
         // A term proportional to the derivative (e^x next to e^x) is a constant factor, not an extra term.
         if (!as_number(div(s, ref))) out.push_back({add(ref, s), fb::extra_term(to_latex(s))});
       });
@@ -107,7 +108,7 @@ std::vector<Candidate> expression_candidates(const Problem& p, const Reference& 
   const auto vars = p.wrt();
   if (!f || vars.empty()) return out;
   const Expr x = vars[0];
-  attempt([&] {
+  attempt(out, [&] {
     if (p.box->task == Task::VectorGradient) {
       for (auto& b : buggy_vector_gradients(f, x)) out.push_back({b.answer, b.feedback});
     } else {
@@ -115,12 +116,12 @@ std::vector<Candidate> expression_candidates(const Problem& p, const Reference& 
     }
   });
   out.push_back({f, fb::not_differentiated()});
-  attempt([&] {
+  attempt(out, [&] {
     for (const Expr& t : tangents_of_same_function(p)) out.push_back({t, fb::tangent_for_derivative()});
   });
   for (const auto& v : p.exercise->variables) {
     if (v.name == p.box->wrt[0] || v.domain == exercise::Domain::VectorNonZero) continue;
-    attempt([&] { out.push_back({simplify(diff(f, symbol(v.name))), fb::wrong_variable(to_latex(symbol(v.name)))}); });
+    attempt(out, [&] { out.push_back({simplify(diff(f, symbol(v.name))), fb::wrong_variable(to_latex(symbol(v.name)))}); });
   }
   structural(p, f, ref.expr, out);
   return out;
@@ -131,12 +132,12 @@ std::vector<Candidate> component_candidates(const Problem& p, std::size_t i, con
   const Expr f = p.of();
   const auto vars = p.wrt();
   if (!f || i >= vars.size()) return out;
-  attempt([&] {
+  attempt(out, [&] {
     for (auto& b : buggy_derivatives(f, vars[i])) out.push_back({b.answer, b.feedback});
   });
   // Component i left undifferentiated: f itself, or the terms of f in x_i.
   out.push_back({f, fb::not_differentiated()});
-  attempt([&] {
+  attempt(out, [&] {
     std::vector<Expr> mine;
     for (const Expr& t : terms_of(f))
       if (!is_zero(diff(t, vars[i]))) mine.push_back(t);
@@ -156,14 +157,14 @@ std::vector<Candidate> number_candidates(const Problem& p, const Reference& ref)
   switch (p.box->task) {
     case Task::DerivativeAt:
     case Task::DifferenceQuotientLimit: {
-      attempt([&] {
+      attempt(out, [&] {
         for (auto& b : buggy_derivatives(f, x)) out.push_back({at(b.answer, p.at), b.feedback});
       });
-      attempt([&] { out.push_back({at(f, p.at), fb::function_value_for_slope()}); });
+      attempt(out, [&] { out.push_back({at(f, p.at), fb::function_value_for_slope()}); });
       if (p.box->task == Task::DifferenceQuotientLimit) {
         static const char* kHs[] = {"0.1", "0.01", "0.001", "0.0001", "0.00001"};
         for (const char* h : kHs) {
-          attempt([&] {
+          attempt(out, [&] {
             const Expr he = *parse(h).expr;
             out.push_back({div(sub(at(f, add(p.at, he)), at(f, p.at)), he), fb::table_entry(h)});
           });
@@ -171,7 +172,7 @@ std::vector<Candidate> number_candidates(const Problem& p, const Reference& ref)
       }
       const Expr d = diff(f, x);
       // A term of f' dropped or with its sign flipped, then evaluated.
-      attempt([&] {
+      attempt(out, [&] {
         const std::vector<Expr> terms = terms_of(simplify(d));
         if (terms.size() < 2) return;
         for (const Expr& t : terms) {
@@ -180,7 +181,7 @@ std::vector<Candidate> number_candidates(const Problem& p, const Reference& ref)
         }
       });
       for (int q = -3; q <= 3; ++q) {
-        attempt([&] {
+        attempt(out, [&] {
           if (is_zero(sub(integer(q), p.at))) return;
           out.push_back({at(d, integer(q)), fb::value_at_wrong_point("$" + to_latex(x) + " = " + std::to_string(q) + "$")});
         });
@@ -188,7 +189,7 @@ std::vector<Candidate> number_candidates(const Problem& p, const Reference& ref)
       break;
     }
     case Task::InverseDerivativeAt:
-      attempt([&] {
+      attempt(out, [&] {
         const Expr d = diff(f, x);
         const Expr y = p.at;
         out.push_back({div(integer(1), at(d, y)), fb::inverse_at_y()});

@@ -1,10 +1,10 @@
 #include "grade/engine.h"
 
 #include <cmath>
-#include <exception>
 
 #include "calculus/derivative.h"
 #include "calculus/substitute.h"
+#include "expr/shape_check.h"
 #include "grade/compare.h"
 #include "grade/diagnose.h"
 #include "grade/line.h"
@@ -323,15 +323,15 @@ Result grade_parsed(PreparedBox& b, Expr answer) {
   const int written = count_derivatives(answer, kMaxWrittenDerivatives);
   if (written > kMaxWrittenDerivatives) return incorrect(fb::mismatch);
   if (written > 0) {
-    Expr resolved;
-    try {
-      resolved = resolve_derivatives(answer);
-    } catch (const std::exception&) {
+    {
+      ShapeCheck check;
+      const Expr resolved = resolve_derivatives(answer);
       // A written derivative the rules cannot evaluate (∂f/∂x for a vector
       // x, written as f_x): it still only names the derivative asked for.
-      return incorrect(mentions_derivative_of(answer, p.of()) ? fb::restates_question : fb::mismatch);
+      if (check.failed())
+        return incorrect(mentions_derivative_of(answer, p.of()) ? fb::restates_question : fb::mismatch);
+      answer = resolved;
     }
-    answer = resolved;
     if (p.box->kind == BoxKind::Expression || p.box->kind == BoxKind::Vector) {
       Result r = grade_as_box(b, answer);
       if (r.verdict == Verdict::Correct) return incorrect(fb::restates_question);
@@ -358,40 +358,40 @@ std::optional<Result> tangent_in_derivative_box(PreparedBox& b, std::string_view
   return g;
 }
 
+Result grade_text(PreparedBox& b, std::string_view answer) {
+  const Problem& p = b.problem();
+  if (!b.reference().ok()) return undecided();
+  if (p.box->kind == BoxKind::Choice) return grade_choice(p, b.reference(), answer);
+  ParseResult parsed = parse(answer, b.learner_scope());
+  if (!parsed.ok()) {
+    if (auto r = tangent_in_derivative_box(b, answer, *parsed.error)) return *r;
+    Result r = verdict(Verdict::Invalid, Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message});
+    r.position = parsed.error->position;
+    r.length = parsed.error->length;
+    return r;
+  }
+  const Expr& e = *parsed.expr;
+  if (e->size() > kMaxAnswerNodes) return incorrect(fb::mismatch);
+  return grade_expr(b, e);
+}
+
 }  // namespace
 
+// A shape error anywhere below (an answer, or a form of it, that the rules
+// cannot handle) leaves the verdict undecided rather than guessed.
 Result grade_expr(PreparedBox& b, const Expr& answer) {
-  try {
-    if (!b.reference().ok()) return undecided();
-    Result r = grade_parsed(b, answer);
-    r.latex = to_latex(answer);
-    return r;
-  } catch (...) {
-    return undecided();
-  }
+  ShapeCheck check;
+  if (!b.reference().ok()) return undecided();
+  Result r = grade_parsed(b, answer);
+  if (check.failed()) return undecided();
+  r.latex = to_latex(answer);
+  return r;
 }
 
 Result grade(PreparedBox& b, std::string_view answer) {
-  try {
-    const Problem& p = b.problem();
-    if (!b.reference().ok()) return undecided();
-    if (p.box->kind == BoxKind::Choice) return grade_choice(p, b.reference(), answer);
-    ParseResult parsed = parse(answer, b.learner_scope());
-    if (!parsed.ok()) {
-      if (auto r = tangent_in_derivative_box(b, answer, *parsed.error)) return *r;
-      Result r = verdict(Verdict::Invalid, Feedback{parsed.error->code, parsed.error->message_zh, parsed.error->message});
-      r.position = parsed.error->position;
-      r.length = parsed.error->length;
-      return r;
-    }
-    const Expr& e = *parsed.expr;
-    if (e->size() > kMaxAnswerNodes) return incorrect(fb::mismatch);
-    return grade_expr(b, e);
-  } catch (const std::exception&) {
-    return undecided();
-  } catch (...) {
-    return undecided();
-  }
+  ShapeCheck check;
+  Result r = grade_text(b, answer);
+  return check.failed() ? undecided() : r;
 }
 
 Result grade_expr(const Problem& p, const Reference& ref, const Expr& answer) {

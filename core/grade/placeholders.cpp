@@ -1,11 +1,11 @@
 #include "grade/placeholders.h"
 
-#include <exception>
 #include <utility>
 
 #include "calculus/derivative.h"
 #include "calculus/simplify.h"
 #include "calculus/substitute.h"
+#include "expr/shape_check.h"
 #include "grade/reference.h"
 #include "print/print.h"
 #include "util/stable_order.h"
@@ -30,46 +30,52 @@ std::optional<Expr> value_of_name(const Problem& p, const std::string& name) {
   return std::nullopt;
 }
 
-std::optional<std::string> expand(const std::string& key, const Problem& p, Language lang, std::string& error) {
-  try {
-    if (key == "answer" || key.rfind("answer:", 0) == 0) {
-      const exercise::Box* box = p.box;
-      if (key != "answer") {
-        box = p.exercise->find_box(key.substr(7));
-        if (!box) {
-          error = "{{" + key + "}} names no box of this exercise";
-          return std::nullopt;
-        }
-      }
-      Problem other = p;
-      other.box = box;
-      const ShownAnswer a = shown_answer(other);
-      if (box->kind == exercise::BoxKind::Choice) return lang == Language::Zh ? a.zh : a.en;
-      if (a.latex.empty()) {
-        error = "{{" + key + "}}: the reference cannot be computed";
+std::optional<std::string> expand_unchecked(const std::string& key, const Problem& p, Language lang,
+                                            std::string& error) {
+  if (key == "answer" || key.rfind("answer:", 0) == 0) {
+    const exercise::Box* box = p.box;
+    if (key != "answer") {
+      box = p.exercise->find_box(key.substr(7));
+      if (!box) {
+        error = "{{" + key + "}} names no box of this exercise";
         return std::nullopt;
       }
-      return a.latex;
     }
-    if (key.size() > 1 && key.back() == '\'') {
-      const Expr* d = p.definition(key.substr(0, key.size() - 1));
-      const Expr x = first_variable(p);
-      if (d && x) return to_latex(simplify(diff(*d, x)));
-    } else if (auto at = key.find('@'); at != std::string::npos) {
-      const Expr* d = p.definition(key.substr(0, at));
-      const auto point = value_of_name(p, key.substr(at + 1));
-      const Expr x = first_variable(p);
-      if (d && point && x) return to_latex(simplify(substitute(*d, {{x, *point}})));
-    } else if (auto it = p.parameters.find(key); it != p.parameters.end()) {
-      return std::to_string(it->second);
-    } else if (const Expr* d = p.definition(key)) {
-      return to_latex(*d);
+    Problem other = p;
+    other.box = box;
+    const ShownAnswer a = shown_answer(other);
+    if (box->kind == exercise::BoxKind::Choice) return lang == Language::Zh ? a.zh : a.en;
+    if (a.latex.empty()) {
+      error = "{{" + key + "}}: the reference cannot be computed";
+      return std::nullopt;
     }
-  } catch (const std::exception& e) {
-    error = "{{" + key + "}}: " + e.what();
-    return std::nullopt;
+    return a.latex;
+  }
+  if (key.size() > 1 && key.back() == '\'') {
+    const Expr* d = p.definition(key.substr(0, key.size() - 1));
+    const Expr x = first_variable(p);
+    if (d && x) return to_latex(simplify(diff(*d, x)));
+  } else if (auto at = key.find('@'); at != std::string::npos) {
+    const Expr* d = p.definition(key.substr(0, at));
+    const auto point = value_of_name(p, key.substr(at + 1));
+    const Expr x = first_variable(p);
+    if (d && point && x) return to_latex(simplify(substitute(*d, {{x, *point}})));
+  } else if (auto it = p.parameters.find(key); it != p.parameters.end()) {
+    return std::to_string(it->second);
+  } else if (const Expr* d = p.definition(key)) {
+    return to_latex(*d);
   }
   error = "unknown placeholder {{" + key + "}}";
+  return std::nullopt;
+}
+
+// A definition of the wrong shape (a vector where a scalar is needed) makes
+// the placeholder an error for the author, not NaN on the page.
+std::optional<std::string> expand(const std::string& key, const Problem& p, Language lang, std::string& error) {
+  ShapeCheck check;
+  std::optional<std::string> text = expand_unchecked(key, p, lang, error);
+  if (!check.failed()) return text;
+  error = "{{" + key + "}}: " + check.message();
   return std::nullopt;
 }
 

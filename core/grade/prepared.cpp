@@ -15,39 +15,33 @@ PreparedBox::PreparedBox(const exercise::Exercise& ex, const exercise::Box& box,
 
 [[gnu::noinline]] PreparedBox::~PreparedBox() = default;
 
-// Each part is assigned only once fully computed: a part whose computation
-// throws is simply computed again (and throws again) on the next request.
-
 const Sampled& PreparedBox::sampled() {
-  if (!sampled_) sampled_ = sample_reference(problem_, reference_);
-  return *sampled_;
+  return sampled_.get([&] { return sample_reference(problem_, reference_); });
 }
 
 const Expr& PreparedBox::derivative() {
-  if (!derivative_) derivative_ = box_derivative(problem_);
-  return *derivative_;
+  return derivative_.get([&] { return box_derivative(problem_); });
 }
 
 const Sampled* PreparedBox::sampled_derivative() {
-  if (!sampled_derivative_) {
+  const std::optional<Sampled>& s = sampled_derivative_.get([&] {
     std::optional<Sampled> s;
     if (derivative()) {
       Reference d;
       d.expr = derivative();
       s = sample_reference(problem_, d);
     }
-    sampled_derivative_ = std::move(s);
-  }
-  return *sampled_derivative_ ? &**sampled_derivative_ : nullptr;
+    return s;
+  });
+  return s ? &*s : nullptr;
 }
 
 const Sampled& PreparedBox::sampled_function() {
-  if (!sampled_function_) {
+  return sampled_function_.get([&] {
     Reference f;
     f.expr = problem_.of();
-    sampled_function_ = sample_reference(problem_, f);
-  }
-  return *sampled_function_;
+    return sample_reference(problem_, f);
+  });
 }
 
 const parsing::Scope& PreparedBox::learner_scope() {
@@ -56,37 +50,33 @@ const parsing::Scope& PreparedBox::learner_scope() {
 }
 
 CandidateColumns& PreparedBox::expression_candidates() {
-  if (!expression_candidates_) expression_candidates_.emplace(grade::expression_candidates(problem_, reference_));
-  return *expression_candidates_;
+  return expression_candidates_.get([&] { return CandidateColumns(grade::expression_candidates(problem_, reference_)); });
 }
 
 CandidateColumns& PreparedBox::declared_mistakes() {
-  if (!declared_mistakes_) declared_mistakes_.emplace(grade::declared_mistakes(problem_));
-  return *declared_mistakes_;
+  return declared_mistakes_.get([&] { return CandidateColumns(grade::declared_mistakes(problem_)); });
 }
 
 CandidateColumns& PreparedBox::component_candidates(std::size_t i, const Expr& reference_i) {
   if (i >= component_candidates_.size()) component_candidates_.resize(i + 1);
-  std::unique_ptr<CandidateColumns>& slot = component_candidates_[i];
-  if (!slot) slot = std::make_unique<CandidateColumns>(grade::component_candidates(problem_, i, reference_i));
-  return *slot;
+  std::unique_ptr<Part<CandidateColumns>>& slot = component_candidates_[i];
+  if (!slot) slot = std::make_unique<Part<CandidateColumns>>();
+  return slot->get([&] { return CandidateColumns(grade::component_candidates(problem_, i, reference_i)); });
 }
 
 const std::vector<NumberCandidate>& PreparedBox::number_candidates() {
-  if (!number_candidates_) {
+  return number_candidates_.get([&] {
     std::vector<NumberCandidate> out;
     for (auto& c : grade::number_candidates(problem_, reference_)) {
       const double v = evaluate(c.expr, {});
       out.push_back({std::move(c), v});
     }
-    number_candidates_ = std::move(out);
-  }
-  return *number_candidates_;
+    return out;
+  });
 }
 
 const WrongLines& PreparedBox::wrong_lines() {
-  if (!wrong_lines_) wrong_lines_ = grade::wrong_lines(*this);
-  return *wrong_lines_;
+  return wrong_lines_.get([&] { return grade::wrong_lines(*this); });
 }
 
 }  // namespace calc::grade

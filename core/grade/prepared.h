@@ -12,7 +12,10 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
+
+#include "expr/shape_check.h"
 
 #include "grade/compare.h"
 #include "grade/diagnose.h"
@@ -59,6 +62,29 @@ struct WrongLines {
   double x0 = 0;                      // the point asked
 };
 
+// A part computed on first use and kept. A shape error raised while it was
+// computed is kept with it and raised again on every later use, so every
+// grading that needs a part that failed fails the same way (undecided), not
+// only the first.
+template <class T>
+class Part {
+ public:
+  template <class Compute>
+  T& get(Compute&& compute) {
+    if (!value_) {
+      ShapeCheck check;
+      value_.emplace(compute());
+      if (check.failed()) failure_ = check.message();
+    }
+    if (!failure_.empty()) shape_error(failure_);
+    return *value_;
+  }
+
+ private:
+  std::optional<T> value_;
+  std::string failure_;
+};
+
 class PreparedBox {
  public:
   PreparedBox(Problem p, Reference ref) : problem_(std::move(p)), reference_(std::move(ref)) {}
@@ -96,15 +122,15 @@ class PreparedBox {
   Problem problem_;
   Reference reference_;
   std::optional<parsing::Scope> learner_scope_;
-  std::optional<Sampled> sampled_;
-  std::optional<Expr> derivative_;
-  std::optional<std::optional<Sampled>> sampled_derivative_;
-  std::optional<Sampled> sampled_function_;
-  std::optional<CandidateColumns> expression_candidates_, declared_mistakes_;
+  Part<Sampled> sampled_;
+  Part<Expr> derivative_;
+  Part<std::optional<Sampled>> sampled_derivative_;
+  Part<Sampled> sampled_function_;
+  Part<CandidateColumns> expression_candidates_, declared_mistakes_;
   // Per component index; boxed so that a returned reference outlives growth.
-  std::vector<std::unique_ptr<CandidateColumns>> component_candidates_;
-  std::optional<std::vector<NumberCandidate>> number_candidates_;
-  std::optional<WrongLines> wrong_lines_;
+  std::vector<std::unique_ptr<Part<CandidateColumns>>> component_candidates_;
+  Part<std::vector<NumberCandidate>> number_candidates_;
+  Part<WrongLines> wrong_lines_;
 };
 
 }  // namespace calc::grade

@@ -1,12 +1,11 @@
 #include "grade/reference.h"
 
-#include <exception>
-
 #include "calculus/derivative.h"
 #include "calculus/lower.h"
 #include "calculus/simplify.h"
 #include "calculus/substitute.h"
 #include "calculus/vector_calculus.h"
+#include "expr/shape_check.h"
 #include "grade/numeric_tasks.h"
 #include "numeric/evaluate.h"
 
@@ -120,11 +119,9 @@ Expr box_derivative(const Problem& p) {
   const Expr f = p.of();
   const auto vars = p.wrt();
   if (!f || vars.empty()) return Expr();
-  try {
-    return simplify(diff(f, vars[0]));
-  } catch (const std::exception&) {
-    return Expr();
-  }
+  ShapeCheck check;
+  Expr d = simplify(diff(f, vars[0]));
+  return check.failed() ? Expr() : d;
 }
 
 Reference compute_reference(const Problem& p) {
@@ -133,10 +130,11 @@ Reference compute_reference(const Problem& p) {
     r.error = *p.error;
     return r;
   }
-  try {
-    compute(p, r);
-  } catch (const std::exception& e) {
-    r.error = std::string("the reference cannot be computed: ") + e.what();
+  ShapeCheck check;
+  compute(p, r);
+  if (check.failed()) {
+    r = Reference();
+    r.error = "the reference cannot be computed: " + check.message();
   }
   if (r.ok() && !r.expr && r.claim.empty()) r.error = "the task produced no reference";
   return r;

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "expr/decimal.h"
+#include "expr/shape_check.h"
 #include "numeric/libm/libm.h"
 #include "numeric/tape.h"
 
@@ -124,15 +125,14 @@ class Compiled {
   std::vector<double> registers_;
 };
 
-Expr lower_safely(const Scenario& s, const Expr& e) {
-  try {
-    return s.lower ? (*s.lower)(e) : e;
-  } catch (...) {
-    return Expr();
-  }
-}
-
 }  // namespace
+
+Expr lower_safely(const Scenario& s, const Expr& e) {
+  if (!s.lower) return e;
+  ShapeCheck check;
+  Expr lowered = (*s.lower)(e);
+  return check.failed() ? Expr() : lowered;
+}
 
 Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std::uint64_t seed,
              std::size_t per_scenario) {

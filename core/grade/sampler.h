@@ -38,13 +38,17 @@ struct SampledSymbol {
 class Lowering {
  public:
   virtual ~Lowering() = default;
-  virtual Expr operator()(const Expr& e) = 0;  // may throw; a throwing lowering counts as undefined
+  virtual Expr operator()(const Expr& e) = 0;  // may raise a shape error (expr/shape_check.h)
 };
 
 struct Scenario {
   std::shared_ptr<Lowering> lower;  // null: the expressions are already plain
   std::vector<SampledSymbol> symbols;
 };
+
+// The scenario's lowering of e, or a null Expr when the lowering raises a
+// shape error: what cannot be lowered is undefined at every point.
+Expr lower_safely(const Scenario& s, const Expr& e);
 
 struct Tolerance {
   double rel = 1e-9;

@@ -11,6 +11,7 @@
 #include "calculus/lower.h"
 #include "expr/functions.h"
 #include "numeric/evaluate.h"
+#include "shape_error_util.h"
 
 namespace calc {
 namespace {
@@ -38,7 +39,8 @@ TEST(InstantiateFunctions, LeavesFunctionsWithoutInstanceAndRejectsArityMismatch
   std::vector<FunctionInstance> fs{{"f", {"t"}, symbol("t")}};
   EXPECT_EQ(instantiate_functions(add(g, a), fs), add(g, a));
   std::vector<FunctionInstance> wrong{{"g", {"s", "t"}, symbol("s")}};
-  EXPECT_THROW(instantiate_functions(g, wrong), std::invalid_argument);
+  EXPECT_EQ(shape_error_of([&] { instantiate_functions(g, wrong); }),
+            "function g: the instance has 2 parameters, the call 1 arguments");
 }
 
 // Exercise 4: u = f(x, y, z) with x = x(a, b), y = y(a, b), z = z(a, b). The
@@ -88,9 +90,9 @@ TEST(ExpandVector, NormTransposeAndProducts) {
 
 TEST(ExpandVector, RejectsBadShapesAndUnexpandedVectors) {
   Expr x = symbol("x", Shape::Vector), y = symbol("y", Shape::Vector);
-  EXPECT_THROW(expand_vector(mul(transpose(x), y), x, 2), ShapeError);  // y has no components
-  EXPECT_THROW(expand_vector(norm(x), x, 0), ShapeError);
-  EXPECT_THROW(expand_vector(add(x, vector({integer(1), integer(2), integer(3)})), x, 2), ShapeError);
+  EXPECT_SHAPE_ERROR(expand_vector(mul(transpose(x), y), x, 2));  // y has no components
+  EXPECT_SHAPE_ERROR(expand_vector(norm(x), x, 0));
+  EXPECT_SHAPE_ERROR(expand_vector(add(x, vector({integer(1), integer(2), integer(3)})), x, 2));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "calculus/vector_calculus.h"
 #include "expr/functions.h"
 #include "numeric/evaluate.h"
+#include "shape_error_util.h"
 
 namespace calc {
 namespace {
@@ -40,10 +41,10 @@ TEST(VectorGradient, BookResultsInVectorNotation) {
 
 TEST(VectorGradient, RejectsWhatTheRulesDoNotCover) {
   Symbols s;
-  EXPECT_THROW(gradient_wrt_vector(s.x, s.x), ShapeError);             // not a scalar function
-  EXPECT_THROW(gradient_wrt_vector(norm(s.x), s.c), ShapeError);       // not a vector variable
+  EXPECT_SHAPE_ERROR(gradient_wrt_vector(s.x, s.x));             // not a scalar function
+  EXPECT_SHAPE_ERROR(gradient_wrt_vector(norm(s.x), s.c));       // not a vector variable
   Expr xxT = mul(s.x, transpose(s.x));                                  // a matrix depending on x
-  EXPECT_THROW(gradient_wrt_vector(mul(mul(transpose(s.a), xxT), s.a), s.x), ShapeError);
+  EXPECT_SHAPE_ERROR(gradient_wrt_vector(mul(mul(transpose(s.a), xxT), s.a), s.x));
 }
 
 std::vector<Expr> components(int n) {

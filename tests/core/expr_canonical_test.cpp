@@ -12,6 +12,7 @@
 #include "expr/functions.h"
 #include "parse/parser.h"
 #include "print/print.h"
+#include "shape_error_util.h"
 
 namespace calc {
 namespace {
@@ -234,11 +235,11 @@ TEST(ExprMatrix, VectorOfEqualRowsIsAMatrix) {
   EXPECT_TRUE(m.is(Kind::Vector));
   EXPECT_EQ(vector({x(), y()})->shape(), Shape::Vector);
   EXPECT_EQ(vector({vector({x()})})->shape(), Shape::Matrix);  // 1x1
-  EXPECT_THROW(vector({vector({x(), y()}), vector({x()})}), ShapeError);  // ragged
-  EXPECT_THROW(vector({vector({x(), y()}), x()}), ShapeError);
-  EXPECT_THROW(vector({m, m}), ShapeError);  // rows must be vectors of scalars
-  EXPECT_THROW(vector({symbol("v", Shape::Vector)}), ShapeError);
-  EXPECT_THROW(add(m, integer(1)), ShapeError);
+  EXPECT_SHAPE_ERROR(vector({vector({x(), y()}), vector({x()})}));  // ragged
+  EXPECT_SHAPE_ERROR(vector({vector({x(), y()}), x()}));
+  EXPECT_SHAPE_ERROR(vector({m, m}));  // rows must be vectors of scalars
+  EXPECT_SHAPE_ERROR(vector({symbol("v", Shape::Vector)}));
+  EXPECT_SHAPE_ERROR(add(m, integer(1)));
   // A scalar multiple scales every entry, as for vectors.
   EXPECT_EQ(mul(integer(2), m),
             vector({vector({mul(integer(2), x()), integer(2)}), vector({mul(integer(2), y()), integer(4)})}));
@@ -261,7 +262,7 @@ TEST(ExprMatrix, ExplicitSumsAndTransposesCombineEntryByEntry) {
   EXPECT_EQ(transpose(m), vector({vector({a, b}), vector({integer(1), integer(2)})}));
   EXPECT_EQ(transpose(transpose(m)), m);
   EXPECT_EQ(transpose(vector({vector({a, b})})), vector({vector({a}), vector({b})}));
-  EXPECT_THROW(add(m, vector({vector({a, b, a}), vector({a, b, a})})), ShapeError);
+  EXPECT_SHAPE_ERROR(add(m, vector({vector({a, b, a}), vector({a, b, a})})));
 }
 
 TEST(ExprMatrix, ParserReadsRowsSeparatedBySemicolons) {

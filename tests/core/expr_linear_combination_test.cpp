@@ -15,6 +15,7 @@
 #include "expr/expr.h"
 #include "expr/functions.h"
 #include "print/print.h"
+#include "shape_error_util.h"
 
 namespace calc {
 namespace {
@@ -102,9 +103,9 @@ TEST(LinearCombination, VectorTermsMatchAddOfProducts) {
 TEST(LinearCombination, ShapeErrorsAsForAdd) {
   Expr v = symbol("v", Shape::Vector);
   std::vector<std::pair<Expr, Number>> mixed{{v, Number::integer(2)}, {x(), Number::integer(3)}};
-  EXPECT_THROW(linear_combination(Number(), mixed), ShapeError);
+  EXPECT_SHAPE_ERROR(linear_combination(Number(), mixed));
   std::vector<std::pair<Expr, Number>> vector_only{{v, Number::integer(2)}};
-  EXPECT_THROW(linear_combination(Number::integer(1), vector_only), ShapeError);
+  EXPECT_SHAPE_ERROR(linear_combination(Number::integer(1), vector_only));
 }
 
 TEST(LinearCombination, DerivativeOfMonomialSumsEqualsTheGeneralRulesTermByTerm) {

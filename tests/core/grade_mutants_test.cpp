@@ -16,6 +16,7 @@
 
 #include "api/grade_api.h"
 #include "calculus/substitute.h"
+#include "expr/shape_check.h"
 #include "exercise/catalog.h"
 #include "grade/problem.h"
 #include "numeric_json_reader.h"
@@ -109,11 +110,12 @@ std::vector<Expr> mutants(const Box& box) {
   std::unordered_set<const Node*> seen;
   collect(ref, nodes, seen);
   for (const Expr& n : nodes) {
-    try {
-      for (const Expr& m : local_mutants(n)) out.push_back(substitute(ref, Substitution{{n, m}}));
-    } catch (const ShapeError&) {
-      // A coefficient move that makes the node ill-shaped (0 times a vector term): not a typeable answer.
-    }
+    // A coefficient move that makes the node ill-shaped (0 times a vector
+    // term) is not a typeable answer.
+    ShapeCheck check;
+    std::vector<Expr> built;
+    for (const Expr& m : local_mutants(n)) built.push_back(substitute(ref, Substitution{{n, m}}));
+    if (!check.failed()) out.insert(out.end(), built.begin(), built.end());
   }
   if (!ref.is(Kind::Equation)) {  // a whole line equation scaled is the same line
     out.push_back(neg(ref));
