@@ -24,10 +24,12 @@ Expr Parser::subscript_partial(const Scope::Entry& entry, const Token& t, int in
   Expr numerator;
   if (entry.what == Scope::What::Function) {
     numerator = parse_declared_function(*entry.function, t);
+    if (failed()) return {};
   } else if (entry.what == Scope::What::Definition) {
     numerator = entry.definition->value;
   } else {
     fail(code::kBadIndex, sub.pos, sub.len, sub_name, canonical_name(t.text, index), Variant::LetterSubscript);
+    return {};
   }
   return build_derivative(numerator, {d}, t.pos);
 }
@@ -38,7 +40,8 @@ NameRef Parser::name_from_canonical(const std::string& name, std::uint32_t pos, 
   r.len = len;
   const std::size_t underscore = name.find('_');
   r.letters = name.substr(0, underscore);
-  if (underscore != std::string::npos) r.index = decimal_int(std::string_view(name).substr(underscore + 1));
+  // The lexer wrote the index of a name subscript (x_1) with std::to_string.
+  if (underscore != std::string::npos) r.index = *decimal_int(std::string_view(name).substr(underscore + 1));
   return r;
 }
 
@@ -52,7 +55,7 @@ std::size_t Parser::match_order(std::size_t i, int& order) const {
   const Token& n = tok(k);
   if (n.kind != Tok::Number || !all_digits(n.text) || n.text.size() > 3) return i;
   if (paren && tok(k + 1).kind != Tok::RParen) return i;
-  order = decimal_int(n.text);
+  order = *decimal_int(n.text);  // at most three digits
   return k + (paren ? 2 : 1);
 }
 
@@ -113,7 +116,8 @@ std::size_t Parser::matching_closer(std::size_t open) const {
 
 // Leibniz notation: dy/dx, df/dx, d f / d x, d/dx E, d(E)/dx, d²y/dx².
 // Only a complete match is read as a derivative; anything else falls back
-// to ordinary names, so a variable d still works in d*x.
+// to ordinary names (nothing is returned), so a variable d still works in
+// d*x. A match that fails returns an empty Expr.
 std::optional<Expr> Parser::try_leibniz() {
   const Token t = cur();
   Denominator d;
@@ -126,7 +130,9 @@ std::optional<Expr> Parser::try_leibniz() {
       if (!match_d_denominator(after + 1, d, end)) return std::nullopt;
       skip_to(end);
       check_order(order, {d}, t);
+      if (failed()) return Expr{};
       Expr operand = parse_operator_operand(t);
+      if (failed()) return Expr{};
       return build_derivative(operand, {d}, t.pos);
     }
     if (next == Tok::LParen) {
@@ -134,10 +140,12 @@ std::optional<Expr> Parser::try_leibniz() {
       if (tok(close + 1).kind != Tok::Slash || !match_d_denominator(close + 2, d, end)) return std::nullopt;
       skip_to(after);
       Expr numerator = parse_paren();
+      if (failed()) return Expr{};
       advance();  // the '/', still in place: names inside the bracket split only inside it
       match_d_denominator(pos_, d, end);
       skip_to(end);
       check_order(order, {d}, t);
+      if (failed()) return Expr{};
       return build_derivative(numerator, {d}, t.pos);
     }
     NameRef num;
@@ -146,7 +154,10 @@ std::optional<Expr> Parser::try_leibniz() {
     if (tok(num_end).kind != Tok::Slash || !match_d_denominator(num_end + 1, d, end)) return std::nullopt;
     skip_to(end);
     check_order(order, {d}, t);
-    return build_derivative(name_value(num), {d}, t.pos);
+    if (failed()) return Expr{};
+    Expr numerator = name_value(num);
+    if (failed()) return Expr{};
+    return build_derivative(numerator, {d}, t.pos);
   }
   NameRef num;
   std::size_t num_end = 0;
@@ -156,16 +167,19 @@ std::optional<Expr> Parser::try_leibniz() {
   if (tok(num_end).kind != Tok::Slash || !match_d_denominator(num_end + 1, d, end)) return std::nullopt;
   skip_to(end);
   check_order(1, {d}, t);
-  return build_derivative(name_value(num), {d}, t.pos);
+  if (failed()) return Expr{};
+  Expr numerator = name_value(num);
+  if (failed()) return Expr{};
+  return build_derivative(numerator, {d}, t.pos);
 }
 
-void Parser::check_order(int order, const std::vector<Denominator>& dens, const Token& at) const {
+void Parser::check_order(int order, const std::vector<Denominator>& dens, const Token& at) {
   int total = 0;
   for (const auto& d : dens) {
-    if (d.order < 1 || d.order > kMaxDerivativeOrder) fail(code::kBadDerivative, d.var.pos, d.var.len);
+    if (d.order < 1 || d.order > kMaxDerivativeOrder) return fail(code::kBadDerivative, d.var.pos, d.var.len);
     total += d.order;
   }
-  if (order < 1 || order > kMaxDerivativeOrder) fail(code::kBadDerivative, at.pos, at.len);
+  if (order < 1 || order > kMaxDerivativeOrder) return fail(code::kBadDerivative, at.pos, at.len);
   if (total != order)
     fail(code::kBadDerivative, at.pos, span_from(at.pos), std::to_string(order), std::to_string(total),
          Variant::OrderMismatch);
@@ -175,11 +189,13 @@ void Parser::check_order(int order, const std::vector<Denominator>& dens, const 
 Expr Parser::parse_partial() {
   const Token op = toks_[advance()];
   DepthGuard guard(*this, op);
+  if (failed()) return {};
   if (at(Tok::Sub) && cur().glued && cur().index < 0) {
     const Token sub = toks_[advance()];
     Denominator d;
     d.var = name_from_canonical(sub.text, sub.pos, sub.len);
     Expr operand = parse_operator_operand(op);
+    if (failed()) return {};
     return build_derivative(operand, {d}, op.pos);
   }
   int order = 1;
@@ -190,35 +206,41 @@ Expr Parser::parse_partial() {
   } else if (at(Tok::Ident)) {
     numerator = parse_partial_numerator();
   } else if (!at(Tok::Slash)) {
-    if (at(Tok::End)) unexpected(cur());
-    fail(code::kBadDerivative, op.pos, span_from(op.pos) + cur().len);
+    bad_operator(op);
+    return {};
   }
+  if (failed()) return {};
   if (!at(Tok::Slash)) {
-    if (at(Tok::End)) unexpected(cur());
-    fail(code::kBadDerivative, op.pos, span_from(op.pos));
+    if (at(Tok::End))
+      unexpected(cur());
+    else
+      fail(code::kBadDerivative, op.pos, span_from(op.pos));
+    return {};
   }
   advance();
   std::vector<Denominator> dens;
   int total = 0;
   do {
     if (!at(Tok::Partial)) {
-      if (at(Tok::End)) unexpected(cur());
-      fail(code::kBadDerivative, op.pos, span_from(op.pos) + cur().len);
+      bad_operator(op);
+      return {};
     }
     advance();
     Denominator d;
     std::size_t end = 0;
     if (!match_name(pos_, d.var, end)) {
-      if (at(Tok::End)) unexpected(cur());
-      fail(code::kBadDerivative, op.pos, span_from(op.pos) + cur().len);
+      bad_operator(op);
+      return {};
     }
     skip_to(match_order(end, d.order));
     total += d.order;
     dens.push_back(d);
   } while (total < order);
   check_order(order, dens, op);
+  if (failed()) return {};
   if (numerator) return build_derivative(*numerator, dens, op.pos);
   Expr operand = parse_operator_operand(op);
+  if (failed()) return {};
   return build_derivative(operand, dens, op.pos);
 }
 
@@ -231,17 +253,26 @@ Expr Parser::parse_partial_numerator() {
   skip_to(end);
   const Scope::Entry e = scope_.lookup(n.letters, n.index);
   if (e.what == Scope::What::Function) return parse_declared_function(*e.function, t);
-  if (e.what == Scope::What::Nothing || scope_.is_function_like(e))
+  if (e.what == Scope::What::Nothing || scope_.is_function_like(e)) {
     fail(code::kUnknownSymbol, n.pos, n.len, canonical_name(n.letters, n.index));
+    return {};
+  }
   return use_entry(e, t, n.index);
 }
 
 Expr Parser::parse_operator_operand(const Token& op) {
   if (!can_start_argument()) {
-    if (at(Tok::End)) unexpected(cur());
-    fail(code::kBadDerivative, op.pos, span_from(op.pos) + cur().len);
+    bad_operator(op);
+    return {};
   }
   return parse_unparenthesized_argument();
+}
+
+// The token at the cursor cannot come next in the ∂ or d operator op: the
+// span runs from op through that token.
+void Parser::bad_operator(const Token& op) {
+  if (at(Tok::End)) return unexpected(cur());
+  fail(code::kBadDerivative, op.pos, span_from(op.pos) + cur().len);
 }
 
 // What a name in a derivative stands for.
@@ -262,6 +293,7 @@ Expr Parser::name_value(const NameRef& n) {
   const std::string name = canonical_name(n.letters, n.index);
   if (scope_.is_parameter(name)) return scope_.parameter(name);
   fail(code::kUnknownSymbol, n.pos, n.len, name);
+  return {};
 }
 
 // A derivative of a declared function in its own parameters is the same
@@ -293,10 +325,17 @@ Expr Parser::build_derivative(const Expr& numerator, const std::vector<Denominat
   Expr e = numerator;
   for (const auto& d : dens) {
     const Expr var = name_value(d.var);
+    if (failed()) return {};
     // A defined name (u = x^2) stands for an expression, and d/du of that
     // has no meaning without a change of variables.
-    if (!var.is(Kind::Symbol) && !var.is(Kind::Function)) fail(code::kBadDerivative, d.var.pos, d.var.len);
-    for (int k = 0; k < d.order; ++k) e = build(start, [&] { return derivative_of(e, var); });
+    if (!var.is(Kind::Symbol) && !var.is(Kind::Function)) {
+      fail(code::kBadDerivative, d.var.pos, d.var.len);
+      return {};
+    }
+    for (int k = 0; k < d.order; ++k) {
+      e = build(start, [&] { return derivative_of(e, var); });
+      if (failed()) return {};
+    }
   }
   return e;
 }

@@ -35,7 +35,10 @@ Expr Parser::parse_name() {
   const Token& next = peek(1);
   if (next.kind == Tok::Sub && next.glued) {
     if (next.index >= 0) {
-      if (index >= 0) fail(code::kBadIndex, next.pos, next.len, token_text(next));
+      if (index >= 0) {
+        fail(code::kBadIndex, next.pos, next.len, token_text(next));
+        return {};
+      }
       index = next.index;
     } else {
       sub_name = next.text;
@@ -52,20 +55,28 @@ Expr Parser::parse_name() {
     return use_entry(entry, t, index);
   }
   for (std::string_view f : kUnsupportedFunctions) {
-    if (t.text.rfind(f, 0) == 0)
+    if (t.text.rfind(f, 0) == 0) {
       fail(code::kUnknownFunction, t.pos, count_code_points(f), std::string(f));
+      return {};
+    }
   }
   if (split_name()) return parse_name();
+  if (failed()) return {};
   const std::uint32_t len = tok(pos_ + consumed - 1).pos + tok(pos_ + consumed - 1).len - t.pos;
-  if (peek(consumed).kind == Tok::LParen) fail(code::kUnknownFunction, t.pos, len, token_text(t));
+  if (peek(consumed).kind == Tok::LParen) {
+    fail(code::kUnknownFunction, t.pos, len, token_text(t));
+    return {};
+  }
   // In "xyz" with x and y declared, point at the z.
   const std::size_t known = known_prefix(t.text);
   if (known > 0 && known < t.text.size()) {
     const std::string rest = t.text.substr(known);
     const std::uint32_t rest_pos = t.pos + static_cast<std::uint32_t>(count_code_points(t.text.substr(0, known)));
     fail(code::kUnknownSymbol, rest_pos, len - (rest_pos - t.pos), canonical_name(rest, index));
+    return {};
   }
   fail(code::kUnknownSymbol, t.pos, len, canonical_name(t.text, index));
+  return {};
 }
 
 // Bytes of the longest prefix of a run of letters that splits into known names.
@@ -90,7 +101,7 @@ std::size_t Parser::known_prefix(const std::string& letters_utf8) const {
 // Splits an unknown run of letters into known names ("xy" -> x y,
 // "sinx" -> sin x, "sin2x" -> sin 2 x), fewest pieces first, longer
 // pieces first on ties. The index, if any, stays on the last piece.
-// Returns false when no split exists.
+// Returns false when no split exists, or when the run is refused.
 bool Parser::split_name() {
   const Token t = cur();
   const bool numeric_sub = peek(1).kind == Tok::Sub && peek(1).glued && peek(1).index >= 0;
@@ -119,8 +130,10 @@ bool Parser::split_name() {
   }
   if (cost[0] == INT_MAX) return false;
   // log2 x and log10(x) mean other bases, which the workbook does not have.
-  if (t.index >= 0 && !numeric_sub && t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, "log") == 0)
+  if (t.index >= 0 && !numeric_sub && t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, "log") == 0) {
     fail(code::kUnknownFunction, t.pos, t.len, token_text(t));
+    return false;
+  }
 
   std::vector<std::pair<std::size_t, std::size_t>> pieces;
   for (std::size_t i = 0; i < n; i = choice[i]) pieces.emplace_back(i, choice[i]);
@@ -138,7 +151,10 @@ bool Parser::split_name() {
         return e.declared && !scope_.is_function_like(e);
       });
     }
-    if (!plausible) fail(code::kUnknownFunction, t.pos, t.len, token_text(t));
+    if (!plausible) {
+      fail(code::kUnknownFunction, t.pos, t.len, token_text(t));
+      return false;
+    }
   }
 
   std::vector<Token> replacement;
@@ -188,14 +204,18 @@ Expr Parser::use_entry(const Scope::Entry& e, const Token& t, int index) {
       break;
   }
   fail(code::kUnknownSymbol, t.pos, t.len, t.text);
+  return {};
 }
 
 // f(a, b, c) with the declared arity, or bare f meaning f(x, y, z).
 Expr Parser::parse_declared_function(const ParseContext::AbstractFunction& f, const Token& t) {
   if (!at(Tok::LParen)) return build(t.pos, [&] { return scope_.bare_function(f); });
   std::vector<Expr> args = parse_call_args();
-  if (args.size() != f.params.size())
+  if (failed()) return {};
+  if (args.size() != f.params.size()) {
     fail(code::kWrongArity, t.pos, span_from(t.pos), f.name, std::to_string(f.params.size()));
+    return {};
+  }
   return build(t.pos, [&] {
     return function(f.name, f.params, std::move(args), std::vector<std::uint8_t>(f.params.size(), 0));
   });
@@ -204,14 +224,16 @@ Expr Parser::parse_declared_function(const ParseContext::AbstractFunction& f, co
 std::vector<Expr> Parser::parse_call_args() {
   const Token open = toks_[advance()];
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   GroupScope group(*this, Group::Call);
   std::vector<Expr> args;
   if (!at(Tok::RParen)) {
     for (;;) {
       args.push_back(parse_sum());
-      if (!at(Tok::Comma)) break;
+      if (!at(Tok::Comma)) break;  // also after a failure: the cursor is at End
       advance();
     }
+    if (failed()) return {};
   }
   expect_closer(Tok::RParen, open);
   return args;
@@ -221,18 +243,29 @@ std::vector<Expr> Parser::parse_call_args() {
 // sin^2 x and sin²x meaning (sin x)², dot(a, b), norm(x).
 Expr Parser::parse_builtin(const Scope::Entry& e, const Token& t) {
   std::optional<Expr> power;
-  if (at(Tok::Caret)) power = parse_function_power(t);
+  if (at(Tok::Caret)) {
+    power = parse_function_power(t);
+    if (failed()) return {};
+  }
   const std::size_t arity = e.what == Scope::What::Dot ? 2 : 1;
   std::vector<Expr> args;
   if (at(Tok::LParen)) {
     args = parse_call_args();
-    if (args.size() != arity) fail(code::kWrongArity, t.pos, span_from(t.pos), t.text, std::to_string(arity));
+    if (failed()) return {};
+    if (args.size() != arity) {
+      fail(code::kWrongArity, t.pos, span_from(t.pos), t.text, std::to_string(arity));
+      return {};
+    }
   } else {
     if (arity != 1 || !can_start_argument()) {
-      if (at(Tok::End)) fail(code::kUnexpectedEnd, cur().pos, 0, t.text, {}, Variant::MissingArgument);
-      fail(code::kUnexpectedToken, t.pos, t.len, t.text, {}, Variant::MissingArgument);
+      if (at(Tok::End))
+        fail(code::kUnexpectedEnd, cur().pos, 0, t.text, {}, Variant::MissingArgument);
+      else
+        fail(code::kUnexpectedToken, t.pos, t.len, t.text, {}, Variant::MissingArgument);
+      return {};
     }
     args.push_back(parse_unparenthesized_argument());
+    if (failed()) return {};
   }
   Expr r = build(t.pos, [&] {
     switch (e.what) {
@@ -244,8 +277,8 @@ Expr Parser::parse_builtin(const Scope::Entry& e, const Token& t) {
         return apply(*e.builtin, args[0]);
     }
   });
-  if (power) r = build(t.pos, [&] { return pow(r, *power); });
-  return r;
+  if (failed() || !power) return r;
+  return build(t.pos, [&] { return pow(r, *power); });
 }
 
 // The 2 in sin^2 x or sin²x: a positive whole number only (sin⁻¹ is
@@ -257,14 +290,23 @@ Expr Parser::parse_function_power(const Token& name) {
   if (paren) ++k;
   const Token& n = tok(k);
   const bool ok = n.kind == Tok::Number && all_digits(n.text) && (!paren || tok(k + 1).kind == Tok::RParen);
-  if (!ok) fail(code::kUnexpectedToken, caret.pos, std::max<std::uint32_t>(caret.len, 1), name.text, {},
-                Variant::FunctionPower);
-  if (n.text.size() > 9 || decimal_int(n.text) > limits_.max_int_exponent)
+  if (!ok) {
+    fail(code::kUnexpectedToken, caret.pos, std::max<std::uint32_t>(caret.len, 1), name.text, {},
+         Variant::FunctionPower);
+    return {};
+  }
+  // All digits: nothing only beyond int.
+  const std::optional<int> v = n.text.size() > 9 ? std::nullopt : decimal_int(n.text);
+  if (!v || *v > limits_.max_int_exponent) {
     fail(code::kExponentTooLarge, n.pos, n.len, std::to_string(limits_.max_int_exponent));
-  const std::int64_t v = decimal_int(n.text);
-  if (v < 1) fail(code::kUnexpectedToken, caret.pos, caret.len, name.text, {}, Variant::FunctionPower);
+    return {};
+  }
+  if (*v < 1) {
+    fail(code::kUnexpectedToken, caret.pos, caret.len, name.text, {}, Variant::FunctionPower);
+    return {};
+  }
   skip_to(k + (paren ? 2 : 1));
-  return integer(v);
+  return integer(*v);
 }
 
 // The argument of a function written without brackets: signs, then one
@@ -273,6 +315,7 @@ Expr Parser::parse_function_power(const Token& name) {
 Expr Parser::parse_unparenthesized_argument() {
   const Token first = cur();
   DepthGuard guard(*this, first);
+  if (failed()) return {};
   bool negative = false;
   std::size_t signs = 0;
   while (at(Tok::Plus) || at(Tok::Minus)) {
@@ -281,14 +324,18 @@ Expr Parser::parse_unparenthesized_argument() {
     advance();
   }
   DepthGuard sign_guard(*this, first, signs);
+  if (failed()) return {};
   const std::size_t operand = pos_;
   const bool number_first = at(Tok::Number);
   Expr e = parse_power();
+  if (failed()) return {};
   if (number_first && pos_ == operand + 1 && cur().glued && !at(Tok::Number) && starts_implicit_operand()) {
     Expr rhs = parse_power();
+    if (failed()) return {};
     e = build(first.pos, [&] { return mul(e, rhs); });
   }
-  return negative ? build(first.pos, [&] { return neg(e); }) : e;
+  if (failed() || !negative) return e;
+  return build(first.pos, [&] { return neg(e); });
 }
 
 }  // namespace calc::parsing

@@ -9,8 +9,8 @@
 //
 // Recursion happens only through brackets, '^', signs, bars and function
 // arguments, and every one of those passes a DepthGuard, so the depth is
-// bounded by ParseLimits::max_depth. Errors are thrown internally as Failure
-// and turned into a ParseError by parse(); nothing escapes parse().
+// bounded by ParseLimits::max_depth. The first error is kept in the Parser
+// and ends the parse (see Parser::fail); parse() returns it as a ParseError.
 #include "parse/parser.h"
 
 #include <algorithm>
@@ -33,9 +33,30 @@ ParseContext ParseContext::permissive() {
 
 namespace parsing {
 
-void fail(std::string_view code, std::size_t pos, std::size_t len, std::string_view a0, std::string_view a1,
-          Variant variant) {
-  throw Failure{make_error(code, pos, len, a0, a1, variant)};
+void Parser::fail(std::string_view code, std::size_t pos, std::size_t len, std::string_view a0, std::string_view a1,
+                  Variant variant) {
+  if (!error_) error_ = make_error(code, pos, len, a0, a1, variant);
+  pos_ = toks_.size() - 1;  // the End token
+}
+
+Expr Parser::parse_input() {
+  const std::uint32_t start = cur().pos;
+  Expr lhs = parse_sum();
+  if (failed()) return {};
+  if (!at(Tok::Equals)) {
+    expect_end();
+    return lhs;
+  }
+  advance();
+  Expr rhs = parse_sum();
+  if (failed()) return {};
+  if (at(Tok::Equals)) {
+    fail(code::kTwoEquals, cur().pos, cur().len);
+    return {};
+  }
+  expect_end();
+  if (failed()) return {};
+  return build(start, [&] { return equation(lhs, rhs); });
 }
 
 Expr Parser::parse_sum() {
@@ -45,13 +66,15 @@ Expr Parser::parse_sum() {
     const bool minus = at(Tok::Minus);
     advance();
     Expr rhs = parse_product();
+    if (failed()) return {};
     acc = build(start, [&] { return minus ? sub(acc, rhs) : add(acc, rhs); });
   }
   return acc;
 }
 
 // Implicit multiplication has the precedence of '*', so 1/2x is (1/2)·x
-// and 2x^2 is 2·x².
+// and 2x^2 is 2·x². After a failure the cursor is at End, which starts no
+// operand, so the loop ends.
 Expr Parser::parse_product() {
   const std::uint32_t start = cur().pos;
   Expr acc = parse_signed();
@@ -61,10 +84,15 @@ Expr Parser::parse_product() {
       advance();
       const std::uint32_t rhs_start = cur().pos;
       Expr rhs = parse_signed();
-      if (divide && is_zero(rhs)) fail(code::kDivisionByZero, rhs_start, span_from(rhs_start));
+      if (failed()) return {};
+      if (divide && is_zero(rhs)) {
+        fail(code::kDivisionByZero, rhs_start, span_from(rhs_start));
+        return {};
+      }
       acc = build(start, [&] { return divide ? div(acc, rhs) : mul(acc, rhs); });
     } else if (starts_implicit_operand()) {
       Expr rhs = parse_power();
+      if (failed()) return {};
       acc = build(start, [&] { return mul(acc, rhs); });
     } else {
       return acc;
@@ -84,11 +112,14 @@ Expr Parser::parse_signed() {
     advance();
   }
   DepthGuard guard(*this, first, signs);
+  if (failed()) return {};
   Expr e = parse_power();
-  return negative ? build(first.pos, [&] { return neg(e); }) : e;
+  if (failed() || !negative) return e;
+  return build(first.pos, [&] { return neg(e); });
 }
 
 // The exponent is a signed power, so x^-2x is x^(-2)·x and 2^3^2 is 2^9.
+// After a failure the cursor is at End, not at '^', so the loop ends.
 Expr Parser::parse_power() {
   const std::uint32_t start = cur().pos;
   Expr base = parse_primary();
@@ -99,13 +130,20 @@ Expr Parser::parse_power() {
     }
     const Token caret = toks_[advance()];
     DepthGuard guard(*this, caret);
+    if (failed()) return {};
     const std::uint32_t exponent_start = cur().pos;
     Expr exponent = parse_signed();
+    if (failed()) return {};
     const Number* n = as_number(exponent);
-    if (n && std::fabs(n->value()) > static_cast<double>(limits_.max_int_exponent))
+    if (n && std::fabs(n->value()) > static_cast<double>(limits_.max_int_exponent)) {
       fail(code::kExponentTooLarge, exponent_start, span_from(exponent_start),
            std::to_string(limits_.max_int_exponent));
-    if (n && n->is_negative() && is_zero(base)) fail(code::kDivisionByZero, start, span_from(start));
+      return {};
+    }
+    if (n && n->is_negative() && is_zero(base)) {
+      fail(code::kDivisionByZero, start, span_from(start));
+      return {};
+    }
     base = build(start, [&] { return pow(base, exponent); });
     break;
   }
@@ -214,6 +252,7 @@ Expr Parser::parse_primary() {
       return parse_partial();
     default:
       unexpected(t);
+      return {};
   }
 }
 
@@ -222,14 +261,21 @@ Expr Parser::parse_number() {
   // The lexer only lets well-formed literals through, so a literal that
   // does not convert is one that overflows a double (1e999).
   const std::optional<Number> v = Number::from_literal(t.text);
-  if (!v || !v->is_finite()) fail(code::kNumberTooLarge, t.pos, t.len);
+  if (!v || !v->is_finite()) {
+    fail(code::kNumberTooLarge, t.pos, t.len);
+    return {};
+  }
   return number(*v);
 }
 
-// Comma-separated items, rows split by ';'.
+// Comma-separated items, rows split by ';'. After a failure the cursor is
+// at End, no separator, so the loop ends.
 Parser::Items Parser::parse_items(Tok closer, bool allow_separators) {
   Items items;
-  if (at(closer)) unexpected(cur());
+  if (at(closer)) {
+    unexpected(cur());
+    return items;
+  }
   for (;;) {
     items.rows.back().push_back(parse_sum());
     if (allow_separators && at(Tok::Comma)) {
@@ -241,7 +287,10 @@ Parser::Items Parser::parse_items(Tok closer, bool allow_separators) {
       return items;
     }
     advance();
-    if (at(closer)) unexpected(cur());  // a trailing separator
+    if (at(closer)) {  // a trailing separator
+      unexpected(cur());
+      return items;
+    }
   }
 }
 
@@ -251,7 +300,7 @@ void Parser::expect_closer(Tok closer, const Token& opener) {
     return;
   }
   if (at(Tok::End) || is_closer(cur().kind))
-    fail(code::kUnbalanced, opener.pos, std::max<std::uint32_t>(opener.len, 1), token_text(opener));
+    return fail(code::kUnbalanced, opener.pos, std::max<std::uint32_t>(opener.len, 1), token_text(opener));
   unexpected(cur());
 }
 
@@ -267,8 +316,12 @@ Expr Parser::make_vector(Items& items, std::uint32_t start) {
     if (column) {
       elements.push_back(row[0]);
     } else {
-      if (row.size() != width) fail(code::kBadVector, start, span_from(start));
+      if (row.size() != width) {
+        fail(code::kBadVector, start, span_from(start));
+        return {};
+      }
       elements.push_back(build(start, [&] { return vector(std::move(row)); }));
+      if (failed()) return {};
     }
   }
   return build(start, [&] { return vector(std::move(elements)); });
@@ -277,9 +330,12 @@ Expr Parser::make_vector(Items& items, std::uint32_t start) {
 Expr Parser::parse_paren() {
   const Token open = toks_[advance()];
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   GroupScope group(*this, Group::Paren);
   Items items = parse_items(Tok::RParen, true);
+  if (failed()) return {};
   expect_closer(Tok::RParen, open);
+  if (failed()) return {};
   if (!items.separated) return items.rows[0][0];
   return make_vector(items, open.pos);
 }
@@ -287,9 +343,12 @@ Expr Parser::parse_paren() {
 Expr Parser::parse_bracket() {
   const Token open = toks_[advance()];
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   GroupScope group(*this, Group::Bracket);
   Items items = parse_items(Tok::RBracket, true);
+  if (failed()) return {};
   expect_closer(Tok::RBracket, open);
+  if (failed()) return {};
   return make_vector(items, open.pos);
 }
 
@@ -297,28 +356,42 @@ Expr Parser::parse_bracket() {
 Expr Parser::parse_brace() {
   const Token open = toks_[advance()];
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   GroupScope group(*this, Group::Brace);
   Items items = parse_items(Tok::RBrace, false);
+  if (failed()) return {};
   expect_closer(Tok::RBrace, open);
+  if (failed()) return {};
   return items.rows[0][0];
 }
 
-void Parser::unclosed_bar(const Token& open, std::uint32_t len) const {
+void Parser::unclosed_bar(const Token& open, std::uint32_t len) {
   if (at(Tok::End) || is_closer(cur().kind) || at(Tok::Bar) || at(Tok::DoubleBar))
-    fail(code::kUnbalanced, open.pos, len, len == 2 ? "||" : token_text(open));
+    return fail(code::kUnbalanced, open.pos, len, len == 2 ? "||" : token_text(open));
   unexpected(cur());
 }
 
 Expr Parser::parse_abs() {
   const Token open = toks_[advance()];
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   GroupScope group(*this, Group::Bar);
-  if (at(Tok::End)) unclosed_bar(open, 1);
+  if (at(Tok::End)) {
+    unclosed_bar(open, 1);
+    return {};
+  }
   Expr inner = parse_sum();
-  if (!at(Tok::Bar)) unclosed_bar(open, 1);
+  if (failed()) return {};
+  if (!at(Tok::Bar)) {
+    unclosed_bar(open, 1);
+    return {};
+  }
   advance();
   const FunctionRecord* abs = find_function("abs");
-  if (!abs) fail(code::kUnknownFunction, open.pos, 1, "abs");
+  if (!abs) {
+    fail(code::kUnknownFunction, open.pos, 1, "abs");
+    return {};
+  }
   return build(open.pos, [&] { return apply(*abs, inner); });
 }
 
@@ -337,20 +410,31 @@ Expr Parser::parse_norm(Group kind) {
   advance();
   if (kind == Group::BarPair) advance();
   DepthGuard guard(*this, open);
+  if (failed()) return {};
   Expr inner;
   {
     GroupScope group(*this, kind);
-    if (at(Tok::End)) unclosed_bar(open, open_len);
+    if (at(Tok::End)) {
+      unclosed_bar(open, open_len);
+      return {};
+    }
     inner = parse_sum();
+    if (failed()) return {};
     const bool closed = kind == Group::DoubleBar
                             ? at(Tok::DoubleBar)
                             : at(Tok::Bar) && peek(1).kind == Tok::Bar && peek(1).glued;
-    if (!closed) unclosed_bar(open, open_len);
+    if (!closed) {
+      unclosed_bar(open, open_len);
+      return {};
+    }
     advance();
     if (kind == Group::BarPair) advance();
   }
   if (at(Tok::Sub) && cur().glued) {
-    if (cur().index != 2) fail(code::kBadIndex, cur().pos, cur().len, {}, {}, Variant::NormSubscript);
+    if (cur().index != 2) {
+      fail(code::kBadIndex, cur().pos, cur().len, {}, {}, Variant::NormSubscript);
+      return {};
+    }
     advance();
   }
   return build(open.pos, [&] { return norm(inner); });
@@ -360,10 +444,18 @@ Expr Parser::parse_norm(Group kind) {
 Expr Parser::parse_sqrt() {
   const Token op = toks_[advance()];
   DepthGuard guard(*this, op);
-  if (at(Tok::Plus) || at(Tok::Minus) || !can_start_argument()) unexpected(cur());
+  if (failed()) return {};
+  if (at(Tok::Plus) || at(Tok::Minus) || !can_start_argument()) {
+    unexpected(cur());
+    return {};
+  }
   Expr arg = parse_primary();
+  if (failed()) return {};
   const FunctionRecord* sqrt = find_function("sqrt");
-  if (!sqrt) fail(code::kUnknownFunction, op.pos, 1, "sqrt");
+  if (!sqrt) {
+    fail(code::kUnknownFunction, op.pos, 1, "sqrt");
+    return {};
+  }
   return build(op.pos, [&] { return apply(*sqrt, arg); });
 }
 
@@ -375,34 +467,29 @@ ParseResult parse(std::string_view input, const ParseContext& ctx, const ParseLi
 
 ParseResult parse(std::string_view input, const parsing::Scope& scope, const ParseLimits& limits) {
   using namespace parsing;
-  ParseResult result;
-  try {
-    if (input.size() > limits.max_input_bytes) {
-      // The excess starts at the code point that crosses the limit.
-      std::size_t cut = limits.max_input_bytes;
-      while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
-      throw Failure{make_error(code::kTooLong, count_code_points(input.substr(0, cut)),
-                               count_code_points(input.substr(cut)), std::to_string(limits.max_input_bytes))};
-    }
-    std::u32string cps;
-    if (const auto bad = decode_utf8(input, cps)) throw Failure{make_error(code::kInvalidUtf8, bad->position, 1)};
-    for (std::size_t i = 0; i < cps.size(); ++i) {
-      const CharProblem problem = char_problem(cps[i]);
-      if (problem == CharProblem::Control) fail(code::kControlCharacter, i, 1, code_point_label(cps[i]));
-      if (problem == CharProblem::Bidi) fail(code::kBidiControl, i, 1, code_point_label(cps[i]));
-    }
-    if (std::all_of(cps.begin(), cps.end(), is_space)) fail(code::kEmpty, 0, cps.size());
-    std::vector<Token> tokens;
-    if (auto e = lex(cps, limits.max_depth, tokens)) throw Failure{*e};
-    result.expr = Parser(std::move(tokens), scope, limits).run();
-  } catch (const Failure& f) {
-    result.expr.reset();
-    result.error = f.error;
-  } catch (const std::exception&) {
-    result.expr.reset();
-    result.error = make_error(code::kInvalidExpression, 0, count_code_points(input));
+  auto refused = [](ParseError error) {
+    ParseResult result;
+    result.error = std::move(error);
+    return result;
+  };
+  if (input.size() > limits.max_input_bytes) {
+    // The excess starts at the code point that crosses the limit.
+    std::size_t cut = limits.max_input_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+    return refused(make_error(code::kTooLong, count_code_points(input.substr(0, cut)),
+                              count_code_points(input.substr(cut)), std::to_string(limits.max_input_bytes)));
   }
-  return result;
+  std::u32string cps;
+  if (const auto bad = decode_utf8(input, cps)) return refused(make_error(code::kInvalidUtf8, bad->position, 1));
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const CharProblem problem = char_problem(cps[i]);
+    if (problem == CharProblem::Control) return refused(make_error(code::kControlCharacter, i, 1, code_point_label(cps[i])));
+    if (problem == CharProblem::Bidi) return refused(make_error(code::kBidiControl, i, 1, code_point_label(cps[i])));
+  }
+  if (std::all_of(cps.begin(), cps.end(), is_space)) return refused(make_error(code::kEmpty, 0, cps.size()));
+  std::vector<Token> tokens;
+  if (auto error = lex(cps, limits.max_depth, tokens)) return refused(std::move(*error));
+  return Parser(std::move(tokens), scope, limits).run();
 }
 
 }  // namespace calc

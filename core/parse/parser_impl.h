@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "expr/expr.h"
+#include "expr/shape_check.h"
 #include "parse/errors.h"
 #include "parse/lexer.h"
 #include "parse/parser.h"
@@ -18,18 +19,6 @@
 #include "parse/token.h"
 
 namespace calc::parsing {
-
-// Errors travel as this exception inside the parser; parse() turns it into a
-// ParseError, so nothing is thrown to callers.
-struct Failure {
-  ParseError error;
-};
-
-// Out of line: inlined, the exception's construction and throw were
-// repeated at each of the parser's ~40 error sites.
-[[noreturn]] [[gnu::cold]] [[gnu::noinline]] void fail(std::string_view code, std::size_t pos, std::size_t len,
-                                                       std::string_view a0 = {}, std::string_view a1 = {},
-                                                       Variant variant = Variant::Default);
 
 enum class Group : std::uint8_t { Paren, Bracket, Brace, Bar, BarPair, DoubleBar, Call };
 
@@ -57,18 +46,14 @@ class Parser {
   Parser(std::vector<Token> tokens, const Scope& scope, const ParseLimits& limits)
       : toks_(std::move(tokens)), scope_(scope), limits_(limits) {}
 
-  Expr run() {
-    const std::uint32_t start = cur().pos;
-    Expr lhs = parse_sum();
-    if (!at(Tok::Equals)) {
-      expect_end();
-      return lhs;
-    }
-    advance();
-    Expr rhs = parse_sum();
-    if (at(Tok::Equals)) fail(code::kTwoEquals, cur().pos, cur().len);
-    expect_end();
-    return build(start, [&] { return equation(lhs, rhs); });
+  ParseResult run() {
+    ParseResult result;
+    Expr e = parse_input();
+    if (failed())
+      result.error = std::move(error_);
+    else
+      result.expr = std::move(e);
+    return result;
   }
 
  private:
@@ -77,7 +62,7 @@ class Parser {
     DepthGuard(Parser& p, const Token& at, std::size_t weight = 1) : p_(p), weight_(weight) {
       p_.depth_ += weight;
       if (p_.depth_ > p_.limits_.max_depth)
-        fail(code::kTooDeep, at.pos, std::max<std::uint32_t>(at.len, 1), std::to_string(p_.limits_.max_depth));
+        p_.fail(code::kTooDeep, at.pos, std::max<std::uint32_t>(at.len, 1), std::to_string(p_.limits_.max_depth));
     }
     ~DepthGuard() { p_.depth_ -= weight_; }
     DepthGuard(const DepthGuard&) = delete;
@@ -99,6 +84,17 @@ class Parser {
     Parser& p_;
   };
 
+  // ---- errors ----
+  // The first error ends the parse: it is kept, and the cursor moves to End,
+  // so every loop stops and nothing further is read. Each parse_* returns
+  // at once after fail(), and its callers test failed() after each call
+  // that can fail, before using what it returned. Out of line: it is cold,
+  // and the parser has ~50 error sites.
+  [[gnu::cold]] [[gnu::noinline]] void fail(std::string_view code, std::size_t pos, std::size_t len,
+                                            std::string_view a0 = {}, std::string_view a1 = {},
+                                            Variant variant = Variant::Default);
+  bool failed() const { return error_.has_value(); }
+
   // ---- tokens ----
   // Token references are never held across a parse_* call: splitting a name
   // inserts tokens and may reallocate the vector.
@@ -117,38 +113,40 @@ class Parser {
   }
   std::uint32_t span_from(std::uint32_t start) const { return last_end_ > start ? last_end_ - start : 1; }
 
-  [[noreturn]] void unexpected(const Token& t) const {
+  void unexpected(const Token& t) {
     switch (t.kind) {
       case Tok::End:
-        fail(code::kUnexpectedEnd, t.pos, 0);
+        return fail(code::kUnexpectedEnd, t.pos, 0);
       case Tok::Number:
-        fail(code::kUnexpectedToken, t.pos, t.len, t.text, {}, Variant::NumberAfterValue);
+        return fail(code::kUnexpectedToken, t.pos, t.len, t.text, {}, Variant::NumberAfterValue);
       case Tok::Equals:
-        fail(code::kUnexpectedToken, t.pos, t.len, "=", {},
-             groups_.empty() ? Variant::Default : Variant::EqualsInBrackets);
+        return fail(code::kUnexpectedToken, t.pos, t.len, "=", {},
+                    groups_.empty() ? Variant::Default : Variant::EqualsInBrackets);
       default:
-        fail(code::kUnexpectedToken, t.pos, std::max<std::uint32_t>(t.len, 1), token_text(t));
+        return fail(code::kUnexpectedToken, t.pos, std::max<std::uint32_t>(t.len, 1), token_text(t));
     }
   }
 
-  void expect_end() const {
+  void expect_end() {
     if (!at(Tok::End)) unexpected(cur());
   }
 
   // Every construction goes through here: a constructor that rejects its
   // operands (a vector added to a number) becomes an error with a span, and
-  // a number that overflowed to infinity is refused.
+  // a number that overflowed to infinity is refused. The shape check comes
+  // first: a construction that failed returns NaN, which is no overflow.
   template <class F>
   Expr build(std::uint32_t start, F&& make) {
-    Expr e;
-    try {
-      e = make();
-    } catch (const Failure&) {
-      throw;
-    } catch (const std::exception&) {
+    ShapeCheck check;
+    Expr e = make();
+    if (check.failed()) {
       fail(code::kInvalidExpression, start, span_from(start));
+      return {};
     }
-    if (overflowed(e)) fail(code::kNumberTooLarge, start, span_from(start));
+    if (overflowed(e)) {
+      fail(code::kNumberTooLarge, start, span_from(start));
+      return {};
+    }
     return e;
   }
 
@@ -169,6 +167,7 @@ class Parser {
   }
 
   // ---- precedence levels (parser.cpp) ----
+  Expr parse_input();
   Expr parse_sum();
   Expr parse_product();
   Expr parse_signed();
@@ -190,7 +189,7 @@ class Parser {
   Expr parse_paren();
   Expr parse_bracket();
   Expr parse_brace();
-  [[noreturn]] void unclosed_bar(const Token& open, std::uint32_t len) const;
+  void unclosed_bar(const Token& open, std::uint32_t len);
   Expr parse_abs();
   bool closing_bar_pair_follows() const;
   Expr parse_norm(Group kind);
@@ -215,10 +214,11 @@ class Parser {
   bool match_d_denominator(std::size_t i, Denominator& d, std::size_t& end) const;
   std::size_t matching_closer(std::size_t open) const;
   std::optional<Expr> try_leibniz();
-  void check_order(int order, const std::vector<Denominator>& dens, const Token& at) const;
+  void check_order(int order, const std::vector<Denominator>& dens, const Token& at);
   Expr parse_partial();
   Expr parse_partial_numerator();
   Expr parse_operator_operand(const Token& op);
+  void bad_operator(const Token& op);
   Expr name_value(const NameRef& n);
   Expr build_derivative(const Expr& numerator, const std::vector<Denominator>& dens, std::uint32_t start);
 
@@ -227,6 +227,7 @@ class Parser {
   std::uint32_t last_end_ = 0;
   std::size_t depth_ = 0;
   std::vector<Group> groups_;
+  std::optional<ParseError> error_;
   const Scope& scope_;
   const ParseLimits& limits_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "parse/unicode.h"
@@ -63,8 +64,9 @@ std::string normalize_name(std::string_view name) {
       return std::string(name);
     }
   }
-  if (digits.empty() || digits.size() > 6) return std::string(name);
-  return canonical_name(to_utf8(letters), decimal_int(digits));
+  const std::optional<int> index = digits.size() <= 6 ? decimal_int(digits) : std::nullopt;
+  if (!index) return std::string(name);
+  return canonical_name(to_utf8(letters), *index);
 }
 
 Scope::Scope(const ParseContext& ctx) : implicit_scalars_(ctx.implicit_scalars) {

@@ -70,7 +70,7 @@ Out double_latex(double v) {
     return {s, v < 0 ? kNeg : kAtom};
   }
   // 1e+30 -> 1 \times 10^{30}
-  const int exponent = decimal_int(std::string_view(s).substr(e + 1));
+  const int exponent = *decimal_int(std::string_view(s).substr(e + 1));  // shortest() writes e+30, e-7
   return {s.substr(0, e) + " \\times 10^{" + std::to_string(exponent) + "}", v < 0 ? kNeg : kProduct};
 }
 

@@ -185,6 +185,28 @@ TEST(ParseErrors, ADefinedNameIsNoVariableOfDifferentiation) {
   EXPECT_TRUE(parse("∂u/∂x", ctx).ok());
 }
 
+// The parse ends at its first error. Each input has a later problem that a
+// parse reading on would report instead (in brackets).
+TEST(ParseErrors, TheFirstErrorEndsTheParse) {
+  EXPECT_TRUE(fails_with("(x+)", "unexpected-token", 3, 1)) << "[the '(' left open]";
+  EXPECT_TRUE(fails_with("x^1001 = y = z", "exponent-too-large", 2, 4)) << "[two-equals]";
+  EXPECT_TRUE(fails_with("x^1001 + 1e999", "exponent-too-large", 2, 4)) << "[number-too-large]";
+  EXPECT_TRUE(fails_with("2/0 + 1e999", "division-by-zero", 2, 1)) << "[number-too-large]";
+  EXPECT_TRUE(fails_with("(1e999 = 2) = 3", "number-too-large", 1, 5)) << "['=' in brackets, two-equals]";
+  EXPECT_TRUE(fails_with("[x, 1e999; y]", "number-too-large", 4, 5)) << "[bad-vector]";
+  EXPECT_TRUE(fails_with("(x^1001, y)", "exponent-too-large", 3, 4)) << "[the vector]";
+  EXPECT_TRUE(fails_with("|x^1001 + 2|", "exponent-too-large", 3, 4)) << "[the abs]";
+  EXPECT_TRUE(fails_with("|1e999", "number-too-large", 1, 5)) << "[the '|' left open]";
+  EXPECT_TRUE(fails_with("sin(1e999)", "number-too-large", 4, 5)) << "[the '(' left open]";
+  EXPECT_TRUE(fails_with("sin^2000 x", "exponent-too-large", 4, 4)) << "[the argument]";
+  EXPECT_TRUE(fails_with("d(1e999)/dx", "number-too-large", 2, 5)) << "[the derivative of nothing]";
+  EXPECT_TRUE(fails_with("[1, 2] + 1 + 1e999", "invalid-expression", 0, 10)) << "[number-too-large]";
+  EXPECT_TRUE(fails_with("sin([1, 2]) + x^1001", "invalid-expression", 0, 11)) << "[exponent-too-large]";
+  ParseContext ctx;
+  ctx.functions = {{"f", {"x", "y", "z"}}};
+  EXPECT_TRUE(fails_with("f(1e999, y, z, w)", "number-too-large", 2, 5, ctx)) << "[wrong-arity]";
+}
+
 TEST(ParseErrors, MessagesAreBilingualAndQuoteShortly) {
   const ParseResult r = parse(std::string(300, 'q') + "(x)");
   ASSERT_FALSE(r.ok());
