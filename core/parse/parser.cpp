@@ -483,7 +483,8 @@ ParseResult parse(std::string_view input, const parsing::Scope& scope, const Par
   if (const auto bad = decode_utf8(input, cps)) return refused(make_error(code::kInvalidUtf8, bad->position, 1));
   for (std::size_t i = 0; i < cps.size(); ++i) {
     const CharProblem problem = char_problem(cps[i]);
-    if (problem == CharProblem::Control) return refused(make_error(code::kControlCharacter, i, 1, code_point_label(cps[i])));
+    if (problem == CharProblem::Control)
+      return refused(make_error(code::kControlCharacter, i, 1, code_point_label(cps[i])));
     if (problem == CharProblem::Bidi) return refused(make_error(code::kBidiControl, i, 1, code_point_label(cps[i])));
   }
   if (std::all_of(cps.begin(), cps.end(), is_space)) return refused(make_error(code::kEmpty, 0, cps.size()));
