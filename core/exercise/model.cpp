@@ -77,90 +77,12 @@ std::string concat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-[[noreturn]] void fail(int line, std::initializer_list<std::string_view> parts) { throw Failure{line, concat(parts)}; }
-
-// Rejects keys the reader does not know, so a typo ("hint" for "hints") is an
-// error instead of a silently missing feature.
-void allow_only(const Value& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
-  for (std::size_t i = 0; i < table.keys.size(); ++i) {
-    if (std::find(allowed.begin(), allowed.end(), table.keys[i]) == allowed.end())
-      fail(table.values[i].line, {"unknown key '", table.keys[i], "' in ", where});
-  }
-}
-
-const Value& require(const Value& table, std::string_view key, std::string_view where) {
-  const Value* v = table.find(key);
-  if (!v) fail(table.line, {where, " needs '", key, "'"});
-  return *v;
-}
-
-// `what` names the value in messages; a value under a key is named
-// "where.key", which is only spelled out when a message needs it.
-std::string string_of(const Value& v, std::string_view what, std::string_view key = {}) {
-  if (!v.is_string()) fail(v.line, {what, key.empty() ? "" : ".", key, " must be a string"});
-  return v.string;
-}
-
-std::string required_string(const Value& table, std::string_view key, std::string_view where) {
-  return string_of(require(table, key, where), where, key);
-}
-
-std::string optional_string(const Value& table, std::string_view key, std::string_view where) {
-  const Value* v = table.find(key);
-  return v ? string_of(*v, where, key) : std::string();
-}
-
-Text text_of(const Value& v, std::string_view what) {
-  if (!v.is_table()) fail(v.line, {what, " must be a table with zh and en"});
-  allow_only(v, {"zh", "en"}, what);
-  Text t{required_string(v, "zh", what), required_string(v, "en", what)};
-  if (t.zh.empty() || t.en.empty()) fail(v.line, {what, " needs non-empty zh and en text"});
-  return t;
-}
-
-Text required_text(const Value& table, std::string_view key, std::string_view where) {
-  return text_of(require(table, key, where), concat({where, ".", key}));
-}
-
-// The items of an array of tables ([[...]]) under `key`, if present.
-const std::vector<Value>* tables_of(const Value& table, std::string_view key, std::string_view not_array) {
-  const Value* arr = table.find(key);
-  if (!arr) return nullptr;
-  if (!arr->is_array()) fail(arr->line, {not_array});
-  return &arr->items;
-}
-
-// A table of named entries ([variables], [parameters], ...) under `key`, if present.
-const Value* entries_of(const Value& doc, std::string_view key) {
-  const Value* t = doc.find(key);
-  if (t && !t->is_table()) fail(t->line, {"[", key, "] must be a table"});
-  return t;
-}
-
 // The enumerator of E whose name (to_string) is `s`, among the first `count`.
 template <class E>
 std::optional<E> named(const std::string& s, int count) {
   for (int i = 0; i < count; ++i)
     if (to_string(static_cast<E>(i)) == s) return static_cast<E>(i);
   return std::nullopt;
-}
-
-Domain domain_of(const Value& v) {
-  const std::string s = string_of(v, "a variable's domain");
-  if (auto d = named<Domain>(s, static_cast<int>(Domain::VectorNonZero) + 1)) return *d;
-  fail(v.line, {"unknown domain '", s, "' (use real, nonzero, positive or vector-nonzero)"});
-}
-
-BoxKind kind_of(const Value& v) {
-  const std::string s = string_of(v, "box.kind");
-  if (auto k = named<BoxKind>(s, static_cast<int>(BoxKind::Choice) + 1)) return *k;
-  fail(v.line, {"unknown box kind '", s, "' (expression, number, vector, line or choice)"});
-}
-
-Task task_of(const Value& v) {
-  const std::string s = string_of(v, "box.task");
-  if (auto t = named<Task>(s, static_cast<int>(Task::InverseDerivativeAt) + 1)) return *t;
-  fail(v.line, {"unknown task '", s, "'"});
 }
 
 // The kind of answer each task produces; a file that says otherwise is wrong.
@@ -180,60 +102,6 @@ BoxKind kind_for(Task t) {
   return BoxKind::Expression;
 }
 
-double number_of(const Value& v, std::string_view what) {
-  if (!v.is_number()) fail(v.line, {what, " must be a number"});
-  return v.number();
-}
-
-std::int64_t integer_of(const Value& v, std::string_view what) {
-  if (v.type != Value::Type::Integer) fail(v.line, {what, " must be an integer"});
-  return v.integer;
-}
-
-Parameter parameter_of(const std::string& name, const Value& v) {
-  if (!v.is_table()) fail(v.line, {"parameter '", name, "' must be { book = ..., choices = [...] }"});
-  const std::string where = concat({"parameter '", name, "'"});
-  allow_only(v, {"book", "choices"}, where);
-  Parameter p;
-  p.name = name;
-  p.line = v.line;
-  p.book = integer_of(require(v, "book", where), "book");
-  const Value& choices = require(v, "choices", where);
-  if (!choices.is_array() || choices.items.empty()) fail(choices.line, {"choices must be a non-empty array of integers"});
-  for (const auto& c : choices.items) p.choices.push_back(integer_of(c, "each choice"));
-  // Exact integers only, and small ones: they become exact rationals in the core.
-  for (auto c : p.choices)
-    if (c < -1000 || c > 1000) fail(choices.line, {"choices must lie in [-1000, 1000]"});
-  if (p.book < -1000 || p.book > 1000) fail(v.line, {"book value must lie in [-1000, 1000]"});
-  return p;
-}
-
-// A [[box.mistake]] or [[box.choice]] table: two strings (`first`, `second`)
-// and the zh/en text.
-void text_entry(const Value& v, std::string_view where, std::string_view first, std::string_view second,
-                std::string& first_value, std::string& second_value, Text& text) {
-  if (!v.is_table()) fail(v.line, {"each [[", where, "]] must be a table"});
-  allow_only(v, {first, second, "zh", "en"}, where);
-  first_value = required_string(v, first, where);
-  second_value = required_string(v, second, where);
-  text = Text{required_string(v, "zh", where), required_string(v, "en", where)};
-}
-
-Mistake mistake_of(const Value& v) {
-  Mistake m;
-  m.line = v.line;
-  text_entry(v, "box.mistake", "answer", "code", m.answer, m.code, m.text);
-  if (m.code.empty() || m.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-    fail(v.line, {"a mistake code is lower-case words joined by '-'"});
-  return m;
-}
-
-Choice choice_of(const Value& v) {
-  Choice c;
-  text_entry(v, "box.choice", "id", "means", c.id, c.means, c.text);
-  return c;
-}
-
 // Which claims a choice may make for each choice task.
 std::vector<std::string_view> claims_for(Task t) {
   if (t == Task::DifferentiableAt) return {"differentiable", "not-differentiable"};
@@ -241,162 +109,525 @@ std::vector<std::string_view> claims_for(Task t) {
   return {};
 }
 
-Box box_of(const Value& v, const std::string& exercise_id) {
-  if (!v.is_table()) fail(v.line, {"each [[box]] must be a table"});
-  allow_only(v, {"id", "kind", "task", "of", "wrt", "at", "search", "tolerance", "label", "hint", "solution", "mistake",
-                 "choice", "plot"},
-             "[[box]]");
-  Box b;
-  b.line = v.line;
-  b.id = required_string(v, "id", "[[box]]");
-  if (b.id.rfind(exercise_id, 0) != 0 && b.id.rfind("calculus.", 0) != 0)
-    fail(v.line, {"box id '", b.id, "' should start with the exercise's namespace"});
-  const Value& kind = require(v, "kind", "[[box]]");
-  b.kind = kind_of(kind);
-  b.task = task_of(require(v, "task", "[[box]]"));
-  const std::string_view task = to_string(b.task);
-  if (kind_for(b.task) != b.kind)
-    fail(kind.line, {"task '", task, "' answers a ", to_string(kind_for(b.task)), " box, not a ", to_string(b.kind),
-                     " box"});
-  b.of = required_string(v, "of", "[[box]]");
-  if (const Value* w = v.find("wrt")) {
-    if (w->is_string()) {
-      b.wrt.push_back(w->string);
-    } else if (w->is_array()) {
-      for (const auto& item : w->items) b.wrt.push_back(string_of(item, "each wrt entry"));
-    } else {
-      fail(w->line, {"wrt must be a variable name or an array of them"});
-    }
-  }
-  b.at = optional_string(v, "at", "[[box]]");
-  if (const Value* s = v.find("search")) {
-    if (!s->is_array() || s->items.size() != 2) fail(s->line, {"search must be [low, high]"});
-    const double lo = number_of(s->items[0], "search low"), hi = number_of(s->items[1], "search high");
-    if (!(lo < hi)) fail(s->line, {"search needs low < high"});
-    b.search = std::make_pair(lo, hi);
-  }
-  if (const Value* t = v.find("tolerance")) {
-    if (!t->is_table()) fail(t->line, {"tolerance must be { rel = ..., abs = ... }"});
-    allow_only(*t, {"rel", "abs"}, "tolerance");
-    if (const Value* r = t->find("rel")) b.tolerance.rel = number_of(*r, "tolerance.rel");
-    if (const Value* a = t->find("abs")) b.tolerance.abs = number_of(*a, "tolerance.abs");
-    // A loose tolerance would accept real mistakes; a negative one nothing.
-    if (!(b.tolerance.rel >= 0 && b.tolerance.rel <= 1e-3) || !(b.tolerance.abs >= 0 && b.tolerance.abs <= 1e-3))
-      fail(t->line, {"tolerances must lie in [0, 1e-3]"});
-  }
-  b.label = required_text(v, "label", "[[box]]");
-  if (const Value* h = v.find("hint")) {
-    if (!h->is_array()) fail(h->line, {"[[box.hint]] must be an array of tables ([[...]])"});
-    for (const auto& item : h->items) b.hints.push_back(text_of(item, "[[box.hint]]"));
-  }
-  if (b.hints.empty()) fail(v.line, {"box '", b.id, "' needs at least one [[box.hint]]"});
-  b.solution = required_text(v, "solution", "[[box]]");
-  if (auto items = tables_of(v, "mistake", "mistakes are [[box.mistake]] tables"))
-    for (const auto& item : *items) b.mistakes.push_back(mistake_of(item));
-  if (auto items = tables_of(v, "choice", "choices are [[box.choice]] tables"))
-    for (const auto& item : *items) b.choices.push_back(choice_of(item));
-  if (b.kind == BoxKind::Choice) {
-    if (b.choices.size() < 2) fail(v.line, {"a choice box needs at least two [[box.choice]]"});
-    const auto claims = claims_for(b.task);
-    HashSet<std::string> ids;
-    for (const auto& c : b.choices) {
-      if (!ids.insert(c.id).second) fail(v.line, {"choice id '", c.id, "' is used twice"});
-      if (std::find(claims.begin(), claims.end(), c.means) == claims.end())
-        fail(v.line, {"choice '", c.id, "' means '", c.means, "', which task '", task, "' cannot decide"});
-    }
-  } else if (!b.choices.empty()) {
-    fail(v.line, {"only choice boxes have [[box.choice]]"});
-  }
-  if (const Value* p = v.find("plot")) {
-    if (!p->is_table()) fail(p->line, {"plot must be { of = ..., xmin = ..., xmax = ... }"});
-    allow_only(*p, {"of", "xmin", "xmax"}, "plot");
-    Plot plot;
-    plot.of = required_string(*p, "of", "plot");
-    plot.xmin = number_of(require(*p, "xmin", "plot"), "plot.xmin");
-    plot.xmax = number_of(require(*p, "xmax", "plot"), "plot.xmax");
-    if (!(plot.xmin < plot.xmax)) fail(p->line, {"plot needs xmin < xmax"});
-    b.plot = plot;
-  }
-  // Tasks that need a point, a variable or a search interval say so here, with the box's line.
-  const bool needs_at = b.task == Task::DerivativeAt || b.task == Task::TangentLine ||
-                        b.task == Task::DifferenceQuotientLimit || b.task == Task::DifferentiableAt ||
-                        b.task == Task::InverseDerivativeAt;
-  const bool needs_wrt = b.task != Task::DifferentiableAt;
-  const bool needs_search = b.task == Task::StationaryPoint || b.task == Task::StationaryKind ||
-                            b.task == Task::InverseDerivativeAt;
-  if (needs_at && b.at.empty()) fail(v.line, {"task '", task, "' needs 'at'"});
-  if (needs_wrt && b.wrt.empty()) fail(v.line, {"task '", task, "' needs 'wrt'"});
-  if (b.task != Task::Gradient && b.wrt.size() > 1) fail(v.line, {"only a gradient takes several 'wrt' variables"});
-  if (needs_search && !b.search) fail(v.line, {"task '", task, "' needs 'search'"});
-  return b;
-}
-
 bool valid_name(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
   return s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos;
 }
 
-Exercise exercise_of(const Value& doc, std::string file) {
-  allow_only(doc, {"id", "order", "title", "prompt", "variables", "functions", "parameters", "define", "box"},
-             "the file");
-  Exercise ex;
-  ex.file = std::move(file);
-  ex.id = required_string(doc, "id", "the file");
-  if (const Value* o = doc.find("order")) ex.order = static_cast<int>(integer_of(*o, "order"));
-  ex.title = required_text(doc, "title", "the file");
-  ex.prompt = required_text(doc, "prompt", "the file");
-  HashSet<std::string> names;
-  auto claim_name = [&](const std::string& n, int line, std::string_view what) {
-    if (!valid_name(n)) fail(line, {what, " name '", n, "' is not a plain identifier"});
-    if (!names.insert(n).second) fail(line, {"name '", n, "' is declared twice"});
-  };
-  if (const Value* vars = entries_of(doc, "variables")) {
-    for (std::size_t i = 0; i < vars->keys.size(); ++i) {
-      claim_name(vars->keys[i], vars->values[i].line, "variable");
-      ex.variables.push_back({vars->keys[i], domain_of(vars->values[i]), vars->values[i].line});
+// Turns a parsed document into an Exercise. Reading stops at the first
+// error: a step that fails records it and returns at once, and its caller
+// checks failed() before it uses what the step returned.
+class ExerciseReader {
+ public:
+  const std::optional<Failure>& failure() const { return failure_; }
+
+  Exercise exercise_of(const Value& doc, std::string file) {
+    allow_only(doc, {"id", "order", "title", "prompt", "variables", "functions", "parameters", "define", "box"},
+               "the file");
+    if (failed()) return {};
+    Exercise ex;
+    ex.file = std::move(file);
+    ex.id = required_string(doc, "id", "the file");
+    if (failed()) return {};
+    if (const Value* o = doc.find("order")) {
+      ex.order = static_cast<int>(integer_of(*o, "order"));
+      if (failed()) return {};
+    }
+    ex.title = required_text(doc, "title", "the file");
+    if (failed()) return {};
+    ex.prompt = required_text(doc, "prompt", "the file");
+    if (failed()) return {};
+    HashSet<std::string> names;
+    auto claim_name = [&](const std::string& n, int line, std::string_view what) {
+      if (!valid_name(n)) {
+        fail(line, {what, " name '", n, "' is not a plain identifier"});
+        return;
+      }
+      if (!names.insert(n).second) fail(line, {"name '", n, "' is declared twice"});
+    };
+    const Value* vars = entries_of(doc, "variables");
+    if (failed()) return {};
+    if (vars) {
+      for (std::size_t i = 0; i < vars->keys.size(); ++i) {
+        claim_name(vars->keys[i], vars->values[i].line, "variable");
+        if (failed()) return {};
+        const Domain domain = domain_of(vars->values[i]);
+        if (failed()) return {};
+        ex.variables.push_back({vars->keys[i], domain, vars->values[i].line});
+      }
+    }
+    if (ex.variables.empty()) {
+      fail(doc.line, {"the file needs a [variables] table with at least one variable"});
+      return {};
+    }
+    const Value* fns = entries_of(doc, "functions");
+    if (failed()) return {};
+    if (fns) {
+      for (std::size_t i = 0; i < fns->keys.size(); ++i) {
+        const Value& v = fns->values[i];
+        AbstractFunction f{fns->keys[i], {}, v.line};
+        if (!v.is_array() || v.items.empty()) {
+          fail(v.line, {"function '", f.name, "' needs its parameter list"});
+          return {};
+        }
+        for (const auto& p : v.items) {
+          f.params.push_back(string_of(p, "a function parameter"));
+          if (failed()) return {};
+        }
+        // A function's name may double as an inner variable name (x = x(a, b)), so no claim_name here.
+        if (!valid_name(f.name)) {
+          fail(v.line, {"function name '", f.name, "' is not a plain identifier"});
+          return {};
+        }
+        ex.functions.push_back(std::move(f));
+      }
+    }
+    const Value* params = entries_of(doc, "parameters");
+    if (failed()) return {};
+    if (params) {
+      for (std::size_t i = 0; i < params->keys.size(); ++i) {
+        claim_name(params->keys[i], params->values[i].line, "parameter");
+        if (failed()) return {};
+        ex.parameters.push_back(parameter_of(params->keys[i], params->values[i]));
+        if (failed()) return {};
+      }
+    }
+    const Value* defs = entries_of(doc, "define");
+    if (failed()) return {};
+    if (defs) {
+      for (std::size_t i = 0; i < defs->keys.size(); ++i) {
+        claim_name(defs->keys[i], defs->values[i].line, "definition");
+        if (failed()) return {};
+        std::string text = string_of(defs->values[i], "a definition");
+        if (failed()) return {};
+        ex.definitions.push_back({defs->keys[i], std::move(text), defs->values[i].line});
+      }
+    }
+    const Value* boxes = doc.find("box");
+    if (!boxes || !boxes->is_array() || boxes->items.empty()) {
+      fail(doc.line, {"the file needs at least one [[box]]"});
+      return {};
+    }
+    HashSet<std::string> box_ids;
+    for (const auto& item : boxes->items) {
+      Box b = box_of(item, ex.id);
+      if (failed()) return {};
+      if (!box_ids.insert(b.id).second) {
+        fail(b.line, {"box id '", b.id, "' is used twice"});
+        return {};
+      }
+      if (!ex.find_definition(b.of)) {
+        fail(b.line, {"'of = \"", b.of, "\"' names no [define] entry"});
+        return {};
+      }
+      for (const auto& w : b.wrt) {
+        const bool declared = std::any_of(ex.variables.begin(), ex.variables.end(),
+                                          [&](const Variable& v) { return v.name == w; });
+        if (!declared) {
+          fail(b.line, {"'wrt' names '", w, "', which is not in [variables]"});
+          return {};
+        }
+      }
+      if (b.plot && !ex.find_definition(b.plot->of)) {
+        fail(b.line, {"plot.of names no [define] entry"});
+        return {};
+      }
+      ex.boxes.push_back(std::move(b));
+    }
+    return ex;
+  }
+
+ private:
+  bool failed() const { return failure_.has_value(); }
+  void fail(int line, std::initializer_list<std::string_view> parts) {
+    if (!failure_) failure_ = Failure{line, concat(parts)};
+  }
+
+  // Rejects keys the reader does not know, so a typo ("hint" for "hints") is an
+  // error instead of a silently missing feature.
+  void allow_only(const Value& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
+    for (std::size_t i = 0; i < table.keys.size(); ++i) {
+      if (std::find(allowed.begin(), allowed.end(), table.keys[i]) == allowed.end()) {
+        fail(table.values[i].line, {"unknown key '", table.keys[i], "' in ", where});
+        return;
+      }
     }
   }
-  if (ex.variables.empty()) fail(doc.line, {"the file needs a [variables] table with at least one variable"});
-  if (const Value* fns = entries_of(doc, "functions")) {
-    for (std::size_t i = 0; i < fns->keys.size(); ++i) {
-      const Value& v = fns->values[i];
-      AbstractFunction f{fns->keys[i], {}, v.line};
-      if (!v.is_array() || v.items.empty()) fail(v.line, {"function '", f.name, "' needs its parameter list"});
-      for (const auto& p : v.items) f.params.push_back(string_of(p, "a function parameter"));
-      // A function's name may double as an inner variable name (x = x(a, b)), so no claim_name here.
-      if (!valid_name(f.name)) fail(v.line, {"function name '", f.name, "' is not a plain identifier"});
-      ex.functions.push_back(std::move(f));
-    }
+
+  // Null when the key is missing, which is an error.
+  const Value* require(const Value& table, std::string_view key, std::string_view where) {
+    const Value* v = table.find(key);
+    if (!v) fail(table.line, {where, " needs '", key, "'"});
+    return v;
   }
-  if (const Value* params = entries_of(doc, "parameters")) {
-    for (std::size_t i = 0; i < params->keys.size(); ++i) {
-      claim_name(params->keys[i], params->values[i].line, "parameter");
-      ex.parameters.push_back(parameter_of(params->keys[i], params->values[i]));
+
+  // `what` names the value in messages; a value under a key is named
+  // "where.key", which is only spelled out when a message needs it.
+  std::string string_of(const Value& v, std::string_view what, std::string_view key = {}) {
+    if (!v.is_string()) {
+      fail(v.line, {what, key.empty() ? "" : ".", key, " must be a string"});
+      return {};
     }
+    return v.string;
   }
-  if (const Value* defs = entries_of(doc, "define")) {
-    for (std::size_t i = 0; i < defs->keys.size(); ++i) {
-      claim_name(defs->keys[i], defs->values[i].line, "definition");
-      ex.definitions.push_back({defs->keys[i], string_of(defs->values[i], "a definition"), defs->values[i].line});
+
+  std::string required_string(const Value& table, std::string_view key, std::string_view where) {
+    const Value* v = require(table, key, where);
+    return v ? string_of(*v, where, key) : std::string();
+  }
+
+  std::string optional_string(const Value& table, std::string_view key, std::string_view where) {
+    const Value* v = table.find(key);
+    return v ? string_of(*v, where, key) : std::string();
+  }
+
+  Text text_of(const Value& v, std::string_view what) {
+    if (!v.is_table()) {
+      fail(v.line, {what, " must be a table with zh and en"});
+      return {};
     }
+    allow_only(v, {"zh", "en"}, what);
+    if (failed()) return {};
+    Text t;
+    t.zh = required_string(v, "zh", what);
+    if (failed()) return {};
+    t.en = required_string(v, "en", what);
+    if (failed()) return {};
+    if (t.zh.empty() || t.en.empty()) fail(v.line, {what, " needs non-empty zh and en text"});
+    return t;
   }
-  const Value* boxes = doc.find("box");
-  if (!boxes || !boxes->is_array() || boxes->items.empty()) fail(doc.line, {"the file needs at least one [[box]]"});
-  HashSet<std::string> box_ids;
-  for (const auto& item : boxes->items) {
-    Box b = box_of(item, ex.id);
-    if (!box_ids.insert(b.id).second) fail(b.line, {"box id '", b.id, "' is used twice"});
-    if (!ex.find_definition(b.of)) fail(b.line, {"'of = \"", b.of, "\"' names no [define] entry"});
-    for (const auto& w : b.wrt) {
-      const bool declared = std::any_of(ex.variables.begin(), ex.variables.end(),
-                                        [&](const Variable& v) { return v.name == w; });
-      if (!declared) fail(b.line, {"'wrt' names '", w, "', which is not in [variables]"});
+
+  Text required_text(const Value& table, std::string_view key, std::string_view where) {
+    const Value* v = require(table, key, where);
+    return v ? text_of(*v, concat({where, ".", key})) : Text{};
+  }
+
+  // The items of an array of tables ([[...]]) under `key`; null when absent or not an array.
+  const std::vector<Value>* tables_of(const Value& table, std::string_view key, std::string_view not_array) {
+    const Value* arr = table.find(key);
+    if (!arr) return nullptr;
+    if (!arr->is_array()) {
+      fail(arr->line, {not_array});
+      return nullptr;
     }
-    if (b.plot && !ex.find_definition(b.plot->of)) fail(b.line, {"plot.of names no [define] entry"});
-    ex.boxes.push_back(std::move(b));
+    return &arr->items;
   }
-  return ex;
-}
+
+  // A table of named entries ([variables], [parameters], ...) under `key`; null when absent or not a table.
+  const Value* entries_of(const Value& doc, std::string_view key) {
+    const Value* t = doc.find(key);
+    if (t && !t->is_table()) {
+      fail(t->line, {"[", key, "] must be a table"});
+      return nullptr;
+    }
+    return t;
+  }
+
+  Domain domain_of(const Value& v) {
+    const std::string s = string_of(v, "a variable's domain");
+    if (failed()) return {};
+    if (auto d = named<Domain>(s, static_cast<int>(Domain::VectorNonZero) + 1)) return *d;
+    fail(v.line, {"unknown domain '", s, "' (use real, nonzero, positive or vector-nonzero)"});
+    return {};
+  }
+
+  BoxKind kind_of(const Value& v) {
+    const std::string s = string_of(v, "box.kind");
+    if (failed()) return {};
+    if (auto k = named<BoxKind>(s, static_cast<int>(BoxKind::Choice) + 1)) return *k;
+    fail(v.line, {"unknown box kind '", s, "' (expression, number, vector, line or choice)"});
+    return {};
+  }
+
+  Task task_of(const Value& v) {
+    const std::string s = string_of(v, "box.task");
+    if (failed()) return {};
+    if (auto t = named<Task>(s, static_cast<int>(Task::InverseDerivativeAt) + 1)) return *t;
+    fail(v.line, {"unknown task '", s, "'"});
+    return {};
+  }
+
+  double number_of(const Value& v, std::string_view what) {
+    if (!v.is_number()) {
+      fail(v.line, {what, " must be a number"});
+      return 0;
+    }
+    return v.number();
+  }
+
+  std::int64_t integer_of(const Value& v, std::string_view what) {
+    if (v.type != Value::Type::Integer) {
+      fail(v.line, {what, " must be an integer"});
+      return 0;
+    }
+    return v.integer;
+  }
+
+  Parameter parameter_of(const std::string& name, const Value& v) {
+    if (!v.is_table()) {
+      fail(v.line, {"parameter '", name, "' must be { book = ..., choices = [...] }"});
+      return {};
+    }
+    const std::string where = concat({"parameter '", name, "'"});
+    allow_only(v, {"book", "choices"}, where);
+    if (failed()) return {};
+    Parameter p;
+    p.name = name;
+    p.line = v.line;
+    const Value* book = require(v, "book", where);
+    if (!book) return {};
+    p.book = integer_of(*book, "book");
+    if (failed()) return {};
+    const Value* choices = require(v, "choices", where);
+    if (!choices) return {};
+    if (!choices->is_array() || choices->items.empty()) {
+      fail(choices->line, {"choices must be a non-empty array of integers"});
+      return {};
+    }
+    for (const auto& c : choices->items) {
+      p.choices.push_back(integer_of(c, "each choice"));
+      if (failed()) return {};
+    }
+    // Exact integers only, and small ones: they become exact rationals in the core.
+    for (auto c : p.choices) {
+      if (c < -1000 || c > 1000) {
+        fail(choices->line, {"choices must lie in [-1000, 1000]"});
+        return {};
+      }
+    }
+    if (p.book < -1000 || p.book > 1000) {
+      fail(v.line, {"book value must lie in [-1000, 1000]"});
+      return {};
+    }
+    return p;
+  }
+
+  // A [[box.mistake]] or [[box.choice]] table: two strings (`first`, `second`)
+  // and the zh/en text.
+  void text_entry(const Value& v, std::string_view where, std::string_view first, std::string_view second,
+                  std::string& first_value, std::string& second_value, Text& text) {
+    if (!v.is_table()) {
+      fail(v.line, {"each [[", where, "]] must be a table"});
+      return;
+    }
+    allow_only(v, {first, second, "zh", "en"}, where);
+    if (failed()) return;
+    first_value = required_string(v, first, where);
+    if (failed()) return;
+    second_value = required_string(v, second, where);
+    if (failed()) return;
+    text.zh = required_string(v, "zh", where);
+    if (failed()) return;
+    text.en = required_string(v, "en", where);
+  }
+
+  Mistake mistake_of(const Value& v) {
+    Mistake m;
+    m.line = v.line;
+    text_entry(v, "box.mistake", "answer", "code", m.answer, m.code, m.text);
+    if (failed()) return {};
+    if (m.code.empty() || m.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+      fail(v.line, {"a mistake code is lower-case words joined by '-'"});
+    return m;
+  }
+
+  Choice choice_of(const Value& v) {
+    Choice c;
+    text_entry(v, "box.choice", "id", "means", c.id, c.means, c.text);
+    return c;
+  }
+
+  Box box_of(const Value& v, const std::string& exercise_id) {
+    if (!v.is_table()) {
+      fail(v.line, {"each [[box]] must be a table"});
+      return {};
+    }
+    allow_only(v, {"id", "kind", "task", "of", "wrt", "at", "search", "tolerance", "label", "hint", "solution",
+                   "mistake", "choice", "plot"},
+               "[[box]]");
+    if (failed()) return {};
+    Box b;
+    b.line = v.line;
+    b.id = required_string(v, "id", "[[box]]");
+    if (failed()) return {};
+    if (b.id.rfind(exercise_id, 0) != 0 && b.id.rfind("calculus.", 0) != 0) {
+      fail(v.line, {"box id '", b.id, "' should start with the exercise's namespace"});
+      return {};
+    }
+    const Value* kind = require(v, "kind", "[[box]]");
+    if (!kind) return {};
+    b.kind = kind_of(*kind);
+    if (failed()) return {};
+    const Value* task_value = require(v, "task", "[[box]]");
+    if (!task_value) return {};
+    b.task = task_of(*task_value);
+    if (failed()) return {};
+    const std::string_view task = to_string(b.task);
+    if (kind_for(b.task) != b.kind) {
+      fail(kind->line, {"task '", task, "' answers a ", to_string(kind_for(b.task)), " box, not a ", to_string(b.kind),
+                        " box"});
+      return {};
+    }
+    b.of = required_string(v, "of", "[[box]]");
+    if (failed()) return {};
+    if (const Value* w = v.find("wrt")) {
+      if (w->is_string()) {
+        b.wrt.push_back(w->string);
+      } else if (w->is_array()) {
+        for (const auto& item : w->items) {
+          b.wrt.push_back(string_of(item, "each wrt entry"));
+          if (failed()) return {};
+        }
+      } else {
+        fail(w->line, {"wrt must be a variable name or an array of them"});
+        return {};
+      }
+    }
+    b.at = optional_string(v, "at", "[[box]]");
+    if (failed()) return {};
+    if (const Value* s = v.find("search")) {
+      if (!s->is_array() || s->items.size() != 2) {
+        fail(s->line, {"search must be [low, high]"});
+        return {};
+      }
+      const double lo = number_of(s->items[0], "search low");
+      if (failed()) return {};
+      const double hi = number_of(s->items[1], "search high");
+      if (failed()) return {};
+      if (!(lo < hi)) {
+        fail(s->line, {"search needs low < high"});
+        return {};
+      }
+      b.search = std::make_pair(lo, hi);
+    }
+    if (const Value* t = v.find("tolerance")) {
+      if (!t->is_table()) {
+        fail(t->line, {"tolerance must be { rel = ..., abs = ... }"});
+        return {};
+      }
+      allow_only(*t, {"rel", "abs"}, "tolerance");
+      if (failed()) return {};
+      if (const Value* r = t->find("rel")) {
+        b.tolerance.rel = number_of(*r, "tolerance.rel");
+        if (failed()) return {};
+      }
+      if (const Value* a = t->find("abs")) {
+        b.tolerance.abs = number_of(*a, "tolerance.abs");
+        if (failed()) return {};
+      }
+      // A loose tolerance would accept real mistakes; a negative one nothing.
+      if (!(b.tolerance.rel >= 0 && b.tolerance.rel <= 1e-3) || !(b.tolerance.abs >= 0 && b.tolerance.abs <= 1e-3)) {
+        fail(t->line, {"tolerances must lie in [0, 1e-3]"});
+        return {};
+      }
+    }
+    b.label = required_text(v, "label", "[[box]]");
+    if (failed()) return {};
+    if (const Value* h = v.find("hint")) {
+      if (!h->is_array()) {
+        fail(h->line, {"[[box.hint]] must be an array of tables ([[...]])"});
+        return {};
+      }
+      for (const auto& item : h->items) {
+        b.hints.push_back(text_of(item, "[[box.hint]]"));
+        if (failed()) return {};
+      }
+    }
+    if (b.hints.empty()) {
+      fail(v.line, {"box '", b.id, "' needs at least one [[box.hint]]"});
+      return {};
+    }
+    b.solution = required_text(v, "solution", "[[box]]");
+    if (failed()) return {};
+    const std::vector<Value>* mistakes = tables_of(v, "mistake", "mistakes are [[box.mistake]] tables");
+    if (failed()) return {};
+    if (mistakes) {
+      for (const auto& item : *mistakes) {
+        b.mistakes.push_back(mistake_of(item));
+        if (failed()) return {};
+      }
+    }
+    const std::vector<Value>* choices = tables_of(v, "choice", "choices are [[box.choice]] tables");
+    if (failed()) return {};
+    if (choices) {
+      for (const auto& item : *choices) {
+        b.choices.push_back(choice_of(item));
+        if (failed()) return {};
+      }
+    }
+    if (b.kind == BoxKind::Choice) {
+      if (b.choices.size() < 2) {
+        fail(v.line, {"a choice box needs at least two [[box.choice]]"});
+        return {};
+      }
+      const auto claims = claims_for(b.task);
+      HashSet<std::string> ids;
+      for (const auto& c : b.choices) {
+        if (!ids.insert(c.id).second) {
+          fail(v.line, {"choice id '", c.id, "' is used twice"});
+          return {};
+        }
+        if (std::find(claims.begin(), claims.end(), c.means) == claims.end()) {
+          fail(v.line, {"choice '", c.id, "' means '", c.means, "', which task '", task, "' cannot decide"});
+          return {};
+        }
+      }
+    } else if (!b.choices.empty()) {
+      fail(v.line, {"only choice boxes have [[box.choice]]"});
+      return {};
+    }
+    if (const Value* p = v.find("plot")) {
+      if (!p->is_table()) {
+        fail(p->line, {"plot must be { of = ..., xmin = ..., xmax = ... }"});
+        return {};
+      }
+      allow_only(*p, {"of", "xmin", "xmax"}, "plot");
+      if (failed()) return {};
+      Plot plot;
+      plot.of = required_string(*p, "of", "plot");
+      if (failed()) return {};
+      const Value* xmin = require(*p, "xmin", "plot");
+      if (!xmin) return {};
+      plot.xmin = number_of(*xmin, "plot.xmin");
+      if (failed()) return {};
+      const Value* xmax = require(*p, "xmax", "plot");
+      if (!xmax) return {};
+      plot.xmax = number_of(*xmax, "plot.xmax");
+      if (failed()) return {};
+      if (!(plot.xmin < plot.xmax)) {
+        fail(p->line, {"plot needs xmin < xmax"});
+        return {};
+      }
+      b.plot = plot;
+    }
+    // Tasks that need a point, a variable or a search interval say so here, with the box's line.
+    const bool needs_at = b.task == Task::DerivativeAt || b.task == Task::TangentLine ||
+                          b.task == Task::DifferenceQuotientLimit || b.task == Task::DifferentiableAt ||
+                          b.task == Task::InverseDerivativeAt;
+    const bool needs_wrt = b.task != Task::DifferentiableAt;
+    const bool needs_search = b.task == Task::StationaryPoint || b.task == Task::StationaryKind ||
+                              b.task == Task::InverseDerivativeAt;
+    if (needs_at && b.at.empty()) {
+      fail(v.line, {"task '", task, "' needs 'at'"});
+      return {};
+    }
+    if (needs_wrt && b.wrt.empty()) {
+      fail(v.line, {"task '", task, "' needs 'wrt'"});
+      return {};
+    }
+    if (b.task != Task::Gradient && b.wrt.size() > 1) {
+      fail(v.line, {"only a gradient takes several 'wrt' variables"});
+      return {};
+    }
+    if (needs_search && !b.search) {
+      fail(v.line, {"task '", task, "' needs 'search'"});
+      return {};
+    }
+    return b;
+  }
+
+  std::optional<Failure> failure_;
+};
 
 }  // namespace
 
@@ -407,11 +638,12 @@ LoadResult load_exercise(std::string_view text, std::string file) {
     out.error = LoadError{file, parsed.error->line, parsed.error->message};
     return out;
   }
-  try {
-    out.exercise = exercise_of(*parsed.document, file);
-  } catch (const Failure& f) {
-    out.error = LoadError{file, f.line, f.message};
-  }
+  ExerciseReader reader;
+  Exercise exercise = reader.exercise_of(*parsed.document, file);
+  if (const auto& failure = reader.failure())
+    out.error = LoadError{file, failure->line, failure->message};
+  else
+    out.exercise = std::move(exercise);
   return out;
 }
 

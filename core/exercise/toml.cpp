@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <charconv>
-#include <stdexcept>
 
 #include "expr/decimal.h"
 
@@ -39,12 +38,6 @@ std::string_view Value::type_name(Type t) {
 
 namespace {
 
-// Thrown inside the reader only; parse() turns it into an Error.
-struct Failure {
-  int line;
-  std::string message;
-};
-
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -63,11 +56,14 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// Reading stops at the first error: a step that fails records it and returns
+// at once, and its caller checks failed() before going on.
 class Reader {
  public:
   explicit Reader(std::string_view text) : s_(text) {}
 
-  Value document() {
+  // The document, or nothing when error() says why not.
+  std::optional<Value> document() {
     Value root;
     root.type = Value::Type::Table;
     root.line = 1;
@@ -80,16 +76,24 @@ class Reader {
       } else {
         key_value(*current);
       }
+      if (failed()) return std::nullopt;
       end_of_line();
+      if (failed()) return std::nullopt;
     }
     return root;
   }
+
+  const std::optional<Error>& error() const { return error_; }
 
  private:
   bool at_end() const { return i_ >= s_.size(); }
   char peek(std::size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
   bool starts_with(std::string_view t) const { return s_.substr(i_, t.size()) == t; }
-  [[noreturn]] void fail(const std::string& message) const { throw Failure{line_, message}; }
+  bool failed() const { return error_.has_value(); }
+  void fail(std::string message) { fail_at(line_, std::move(message)); }
+  void fail_at(int line, std::string message) {
+    if (!error_) error_ = Error{line, std::move(message)};
+  }
 
   void advance() {
     if (s_[i_] == '\n') ++line_;
@@ -144,46 +148,62 @@ class Reader {
     return k;
   }
 
+  // Empty when a part fails.
   std::vector<std::string> dotted_key() {
     std::vector<std::string> parts{key_part()};
+    if (failed()) return {};
     skip_spaces();
     while (peek() == '.') {
       advance();
       parts.push_back(key_part());
+      if (failed()) return {};
       skip_spaces();
     }
     return parts;
   }
 
-  // Walks (creating) intermediate tables; an array of tables resolves to its last element.
-  Value& descend(Value& table, const std::string& key, int line) {
+  // Walks (creating) intermediate tables; an array of tables resolves to its
+  // last element. Null when the key holds something else.
+  Value* descend(Value& table, const std::string& key, int line) {
     Value* next = table.find(key);
     if (!next) {
       Value t;
       t.type = Value::Type::Table;
       t.line = line;
-      return table.insert(key, std::move(t));
+      return &table.insert(key, std::move(t));
     }
-    if (next->is_array() && !next->items.empty() && next->items.back().is_table()) return next->items.back();
-    if (!next->is_table()) fail("key '" + key + "' is already a " + std::string(Value::type_name(next->type)));
-    return *next;
+    if (next->is_array() && !next->items.empty() && next->items.back().is_table()) return &next->items.back();
+    if (!next->is_table()) {
+      fail("key '" + key + "' is already a " + std::string(Value::type_name(next->type)));
+      return nullptr;
+    }
+    return next;
   }
 
+  // The table the header opens; null when it fails.
   Value* header(Value& root) {
     const int line = line_;
     advance();  // '['
     const bool array_of_tables = peek() == '[';
     if (array_of_tables) advance();
     std::vector<std::string> path = dotted_key();
+    if (failed()) return nullptr;
     skip_spaces();
-    if (peek() != ']') fail("expected ']' to close the table header");
+    if (peek() != ']') {
+      fail("expected ']' to close the table header");
+      return nullptr;
+    }
     advance();
     if (array_of_tables) {
-      if (peek() != ']') fail("expected ']]' to close the array-of-tables header");
+      if (peek() != ']') {
+        fail("expected ']]' to close the array-of-tables header");
+        return nullptr;
+      }
       advance();
     }
     Value* t = &root;
-    for (std::size_t k = 0; k + 1 < path.size(); ++k) t = &descend(*t, path[k], line);
+    for (std::size_t k = 0; k + 1 < path.size(); ++k)
+      if (!(t = descend(*t, path[k], line))) return nullptr;
     const std::string& last = path.back();
     Value fresh;
     fresh.type = Value::Type::Table;
@@ -197,6 +217,7 @@ class Reader {
         arr = &t->insert(last, std::move(a));
       } else if (!arr->is_array()) {
         fail("'" + last + "' is already a " + std::string(Value::type_name(arr->type)) + ", not an array of tables");
+        return nullptr;
       }
       arr->items.push_back(std::move(fresh));
       return &arr->items.back();
@@ -205,8 +226,14 @@ class Reader {
     // it, and so do we. Tables created implicitly (by a dotted path) may still
     // get their own header once.
     if (Value* existing = t->find(last)) {
-      if (!existing->is_table()) fail("'" + last + "' is already a " + std::string(Value::type_name(existing->type)));
-      if (existing->from_header) fail("table [" + last + "] is defined twice");
+      if (!existing->is_table()) {
+        fail("'" + last + "' is already a " + std::string(Value::type_name(existing->type)));
+        return nullptr;
+      }
+      if (existing->from_header) {
+        fail("table [" + last + "] is defined twice");
+        return nullptr;
+      }
       existing->from_header = true;
       return existing;
     }
@@ -217,17 +244,27 @@ class Reader {
   void key_value(Value& table) {
     const int line = line_;
     std::vector<std::string> path = dotted_key();
+    if (failed()) return;
     skip_spaces();
-    if (peek() != '=') fail("expected '=' after key '" + path.back() + "'");
+    if (peek() != '=') {
+      fail("expected '=' after key '" + path.back() + "'");
+      return;
+    }
     advance();
     skip_spaces();
     Value v = value();
+    if (failed()) return;
     Value* t = &table;
-    for (std::size_t k = 0; k + 1 < path.size(); ++k) t = &descend(*t, path[k], line);
-    if (t->find(path.back())) fail("key '" + path.back() + "' is defined twice");
+    for (std::size_t k = 0; k + 1 < path.size(); ++k)
+      if (!(t = descend(*t, path[k], line))) return;
+    if (t->find(path.back())) {
+      fail("key '" + path.back() + "' is defined twice");
+      return;
+    }
     t->insert(path.back(), std::move(v));
   }
 
+  // The caller checks failed() before it uses the value.
   Value value() {
     Value v;
     v.line = line_;
@@ -300,12 +337,17 @@ class Reader {
     advance();  // '['
     while (true) {
       skip_whitespace_and_comments();
-      if (at_end()) fail("unterminated array (missing ']')");
+      if (at_end()) {
+        fail("unterminated array (missing ']')");
+        return;
+      }
       if (peek() == ']') {
         advance();
         return;
       }
-      v.items.push_back(value());
+      Value item = value();
+      if (failed()) return;
+      v.items.push_back(std::move(item));
       skip_whitespace_and_comments();
       if (peek() == ',') {
         advance();
@@ -314,6 +356,7 @@ class Reader {
         return;
       } else {
         fail("expected ',' or ']' in array");
+        return;
       }
     }
   }
@@ -327,6 +370,7 @@ class Reader {
     }
     while (true) {
       key_value(v);
+      if (failed()) return;
       skip_spaces();
       if (peek() == ',') {
         advance();
@@ -335,26 +379,37 @@ class Reader {
         return;
       } else {
         fail("expected ',' or '}' in inline table (inline tables stay on one line)");
+        return;
       }
     }
   }
 
+  // The code point of the escape's hex digits; the caller checks failed().
   std::uint32_t hex_escape(int digits) {
     std::uint32_t cp = 0;
     for (int k = 0; k < digits; ++k) {
       const char c = peek();
-      if (!std::isxdigit(static_cast<unsigned char>(c))) fail("bad \\u escape");
+      if (!std::isxdigit(static_cast<unsigned char>(c))) {
+        fail("bad \\u escape");
+        return 0;
+      }
       cp = cp * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
       advance();
     }
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) fail("\\u escape is not a Unicode scalar value");
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      fail("\\u escape is not a Unicode scalar value");
+      return 0;
+    }
     return cp;
   }
 
   void escape(std::string& out) {
     advance();  // backslash
     const char c = peek();
-    if (at_end()) fail("unterminated string");
+    if (at_end()) {
+      fail("unterminated string");
+      return;
+    }
     advance();
     switch (c) {
       case '"': out.push_back('"'); break;
@@ -364,17 +419,25 @@ class Reader {
       case 'r': out.push_back('\r'); break;
       case 'b': out.push_back('\b'); break;
       case 'f': out.push_back('\f'); break;
-      case 'u': append_utf8(out, hex_escape(4)); break;
-      case 'U': append_utf8(out, hex_escape(8)); break;
+      case 'u':
+      case 'U': {
+        const std::uint32_t cp = hex_escape(c == 'u' ? 4 : 8);
+        if (!failed()) append_utf8(out, cp);
+        break;
+      }
       default: fail(std::string("unknown escape '\\") + c + "' (use a literal '...' string for LaTeX)");
     }
   }
 
+  // The strings are empty when they fail; the caller checks failed().
   std::string basic_string() {
     advance();  // '"'
     std::string out;
     while (true) {
-      if (at_end() || peek() == '\n') fail("unterminated string");
+      if (at_end() || peek() == '\n') {
+        fail("unterminated string");
+        return {};
+      }
       const char c = peek();
       if (c == '"') {
         advance();
@@ -382,6 +445,7 @@ class Reader {
       }
       if (c == '\\') {
         escape(out);
+        if (failed()) return {};
       } else {
         out.push_back(c);
         advance();
@@ -393,7 +457,10 @@ class Reader {
     advance();  // '\''
     std::string out;
     while (true) {
-      if (at_end() || peek() == '\n') fail("unterminated string");
+      if (at_end() || peek() == '\n') {
+        fail("unterminated string");
+        return {};
+      }
       if (peek() == '\'') {
         advance();
         return out;
@@ -414,7 +481,10 @@ class Reader {
     skip_first_newline();
     std::string out;
     while (true) {
-      if (at_end()) throw Failure{start, "unterminated \"\"\" string"};
+      if (at_end()) {
+        fail_at(start, "unterminated \"\"\" string");
+        return {};
+      }
       if (starts_with("\"\"\"")) {
         for (int k = 0; k < 3; ++k) advance();
         return out;
@@ -429,6 +499,7 @@ class Reader {
           continue;
         }
         escape(out);
+        if (failed()) return {};
       } else {
         out.push_back(peek());
         advance();
@@ -442,7 +513,10 @@ class Reader {
     skip_first_newline();
     std::string out;
     while (true) {
-      if (at_end()) throw Failure{start, "unterminated ''' string"};
+      if (at_end()) {
+        fail_at(start, "unterminated ''' string");
+        return {};
+      }
       if (starts_with("'''")) {
         for (int k = 0; k < 3; ++k) advance();
         return out;
@@ -455,19 +529,16 @@ class Reader {
   std::string_view s_;
   std::size_t i_ = 0;
   int line_ = 1;
+  std::optional<Error> error_;
 };
 
 }  // namespace
 
 ParseOutcome parse(std::string_view text) {
+  Reader reader(text);
   ParseOutcome out;
-  try {
-    out.document = Reader(text).document();
-  } catch (const Failure& f) {
-    out.error = Error{f.line, f.message};
-  } catch (const std::exception& e) {
-    out.error = Error{0, e.what()};
-  }
+  out.document = reader.document();
+  out.error = reader.error();
   return out;
 }
 
