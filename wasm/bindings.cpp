@@ -1,7 +1,7 @@
 // Embind bindings: the core's JSON facade (core/api/), one JS function per C++
 // function, strings and numbers in, JSON text out (samplePlotArrays alone
-// returns an object of typed arrays). No logic lives here; the facade catches
-// everything, so no C++ exception reaches JS. See wasm/API.md.
+// returns an object of typed arrays). No logic lives here; the facade reports
+// every failure as an error object in its JSON. See wasm/API.md.
 //
 // Embind cannot bind std::string_view parameters, so each wrapper takes
 // std::string and passes it on. Seeds cross as JS numbers (uint32): a uint64_t

@@ -120,61 +120,57 @@ void exercise_json(json::Writer& w, const exercise::Exercise& ex, std::uint64_t 
 }  // namespace
 
 std::string catalog_json() {
-  return json::guarded_json([] {
-    json::Writer w;
-    w.begin_object();
-    w.key("exercises");
-    w.begin_array();
-    for (const auto& ex : exercise::builtin_catalog().exercises) exercise_json(w, ex, 0);
-    w.end_array();
-    w.end_object();
-    return w.take();
-  });
+  json::Writer w;
+  w.begin_object();
+  w.key("exercises");
+  w.begin_array();
+  for (const auto& ex : exercise::builtin_catalog().exercises) exercise_json(w, ex, 0);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 std::string preview_json(std::string_view box_id, std::string_view text) {
-  return json::guarded_json([&] {
-    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
-    if (!box) return unknown_box();
-    const grade::Problem p = grade::make_problem(*ex, *box, 0);
-    json::Writer w;
-    w.begin_object();
-    if (box->kind == exercise::BoxKind::Choice) {
-      w.key("ok");
-      w.value(true);
-      w.key("latex");
-      w.value("");
-      w.key("text");
-      w.value(text);
-      w.end_object();
-      return w.take();
-    }
-    const ParseResult r = parse(text, p.learner);
+  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  if (!box) return unknown_box();
+  const grade::Problem p = grade::make_problem(*ex, *box, 0);
+  json::Writer w;
+  w.begin_object();
+  if (box->kind == exercise::BoxKind::Choice) {
     w.key("ok");
-    w.value(r.ok());
-    if (r.ok()) {
-      w.key("latex");
-      w.value(to_latex(*r.expr));
-      w.key("text");
-      w.value(to_text(*r.expr));
-    } else {
-      w.key("error");
-      w.begin_object();
-      w.key("code");
-      w.value(r.error->code);
-      w.key("en");
-      w.value(r.error->message);
-      w.key("zh");
-      w.value(r.error->message_zh);
-      w.key("position");
-      w.value(static_cast<std::int64_t>(r.error->position));
-      w.key("length");
-      w.value(static_cast<std::int64_t>(r.error->length));
-      w.end_object();
-    }
+    w.value(true);
+    w.key("latex");
+    w.value("");
+    w.key("text");
+    w.value(text);
     w.end_object();
     return w.take();
-  });
+  }
+  const ParseResult r = parse(text, p.learner);
+  w.key("ok");
+  w.value(r.ok());
+  if (r.ok()) {
+    w.key("latex");
+    w.value(to_latex(*r.expr));
+    w.key("text");
+    w.value(to_text(*r.expr));
+  } else {
+    w.key("error");
+    w.begin_object();
+    w.key("code");
+    w.value(r.error->code);
+    w.key("en");
+    w.value(r.error->message);
+    w.key("zh");
+    w.value(r.error->message_zh);
+    w.key("position");
+    w.value(static_cast<std::int64_t>(r.error->position));
+    w.key("length");
+    w.value(static_cast<std::int64_t>(r.error->length));
+    w.end_object();
+  }
+  w.end_object();
+  return w.take();
 }
 
 std::string grade_json(std::string_view box_id, std::string_view answer, std::uint64_t seed) {
@@ -215,93 +211,85 @@ std::optional<grade::Result> grade_box(const exercise::Catalog& catalog, std::st
 
 std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id, std::string_view answer,
                        std::uint64_t seed) {
-  return json::guarded_json([&] {
-    const std::optional<grade::Result> graded = grade_box(catalog, box_id, answer, seed);
-    if (!graded) return unknown_box();
-    const grade::Result& r = *graded;
-    json::Writer w;
+  const std::optional<grade::Result> graded = grade_box(catalog, box_id, answer, seed);
+  if (!graded) return unknown_box();
+  const grade::Result& r = *graded;
+  json::Writer w;
+  w.begin_object();
+  w.key("verdict");
+  w.value(grade::to_string(r.verdict));
+  w.key("score");
+  w.value(r.score);
+  w.key("feedback");
+  w.begin_array();
+  for (const auto& f : r.feedback) {
     w.begin_object();
-    w.key("verdict");
-    w.value(grade::to_string(r.verdict));
-    w.key("score");
-    w.value(r.score);
-    w.key("feedback");
-    w.begin_array();
-    for (const auto& f : r.feedback) {
-      w.begin_object();
-      w.key("code");
-      w.value(f.code);
-      w.key("zh");
-      w.value(f.zh);
-      w.key("en");
-      w.value(f.en);
-      w.end_object();
-    }
-    w.end_array();
-    if (r.position) {
-      w.key("position");
-      w.value(static_cast<std::int64_t>(*r.position));
-      w.key("length");
-      w.value(static_cast<std::int64_t>(r.length.value_or(1)));
-    }
-    if (!r.latex.empty()) {
-      w.key("latex");
-      w.value(r.latex);
-    }
+    w.key("code");
+    w.value(f.code);
+    w.key("zh");
+    w.value(f.zh);
+    w.key("en");
+    w.value(f.en);
     w.end_object();
-    return w.take();
-  });
+  }
+  w.end_array();
+  if (r.position) {
+    w.key("position");
+    w.value(static_cast<std::int64_t>(*r.position));
+    w.key("length");
+    w.value(static_cast<std::int64_t>(r.length.value_or(1)));
+  }
+  if (!r.latex.empty()) {
+    w.key("latex");
+    w.value(r.latex);
+  }
+  w.end_object();
+  return w.take();
 }
 
 std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
-  return json::guarded_json([&] {
-    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
-    if (!box) return unknown_box();
-    if (index < 0 || static_cast<std::size_t>(index) >= box->hints.size())
-      return error_json("no-such-hint", "There is no further hint.", "没有更多提示了。");
-    const grade::Problem p = grade::make_problem(*ex, *box, seed);
-    const auto& h = box->hints[static_cast<std::size_t>(index)];
-    json::Writer w;
-    w.begin_object();
-    texts(w, h, p);
-    w.key("index");
-    w.value(index);
-    w.key("count");
-    w.value(static_cast<std::int64_t>(box->hints.size()));
-    w.end_object();
-    return w.take();
-  });
+  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  if (!box) return unknown_box();
+  if (index < 0 || static_cast<std::size_t>(index) >= box->hints.size())
+    return error_json("no-such-hint", "There is no further hint.", "没有更多提示了。");
+  const grade::Problem p = grade::make_problem(*ex, *box, seed);
+  const auto& h = box->hints[static_cast<std::size_t>(index)];
+  json::Writer w;
+  w.begin_object();
+  texts(w, h, p);
+  w.key("index");
+  w.value(index);
+  w.key("count");
+  w.value(static_cast<std::int64_t>(box->hints.size()));
+  w.end_object();
+  return w.take();
 }
 
 std::string solution_json(std::string_view box_id, std::uint64_t seed) {
-  return json::guarded_json([&] {
-    const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
-    if (!box) return unknown_box();
-    const grade::Problem p = grade::make_problem(*ex, *box, seed);
-    const grade::ShownAnswer a = grade::shown_answer(p);
-    json::Writer w;
-    w.begin_object();
-    texts(w, box->solution, p);
-    w.key("answer");
-    w.begin_object();
-    w.key("text");
-    w.value(a.text);
-    w.key("latex");
-    w.value(a.latex);
-    w.end_object();
-    w.end_object();
-    return w.take();
-  });
+  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  if (!box) return unknown_box();
+  const grade::Problem p = grade::make_problem(*ex, *box, seed);
+  const grade::ShownAnswer a = grade::shown_answer(p);
+  json::Writer w;
+  w.begin_object();
+  texts(w, box->solution, p);
+  w.key("answer");
+  w.begin_object();
+  w.key("text");
+  w.value(a.text);
+  w.key("latex");
+  w.value(a.latex);
+  w.end_object();
+  w.end_object();
+  return w.take();
 }
 
 std::string variant_json(std::string_view exercise_id, std::uint64_t seed) {
-  return json::guarded_json([&] {
-    const exercise::Exercise* ex = exercise::builtin_catalog().find_exercise(exercise_id);
-    if (!ex) return unknown_exercise();
-    json::Writer w;
-    exercise_json(w, *ex, seed);
-    return w.take();
-  });
+  const exercise::Exercise* ex = exercise::builtin_catalog().find_exercise(exercise_id);
+  if (!ex) return unknown_exercise();
+  json::Writer w;
+  exercise_json(w, *ex, seed);
+  return w.take();
 }
 
 }  // namespace calc::api

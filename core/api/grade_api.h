@@ -1,8 +1,8 @@
 #pragma once
 // The grading facade: exercise catalog, live preview, grading, hints,
-// solutions and variants as JSON text (shapes in wasm/API.md). Every function
-// catches everything: a C++ exception never leaves this layer, so the CLI and
-// the wasm bindings can pass the text straight on.
+// solutions and variants as JSON text (shapes in wasm/API.md). Every failure
+// is reported in the text itself, so the CLI and the wasm bindings can pass
+// it straight on.
 #include <cstdint>
 #include <string>
 #include <string_view>

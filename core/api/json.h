@@ -1,13 +1,14 @@
 #pragma once
 // A minimal JSON writer. The core's outward API (CLI output and the wasm
-// bindings) speaks JSON text, so no C++ object or exception crosses into JS and
-// native and wasm builds can be compared byte for byte.
+// bindings) speaks JSON text, so no C++ object crosses into JS and native and
+// wasm builds can be compared byte for byte.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace calc::json {
 
@@ -46,31 +47,38 @@ class Writer {
   bool need_comma_ = false;
 };
 
-// A failure an API call reports instead of its result. Throw it inside
-// guarded_json; position and length point into the learner's text.
+// A failure an API call reports instead of its result; position and length
+// point into the learner's text.
 struct ApiError {
   std::string code, en, zh;
   std::optional<std::size_t> position, length;
 };
 
+// A step's value, or the ApiError the call reports in its place. The facade's
+// steps return one and each caller hands an error on at once: errors are
+// values, so the core builds without C++ exceptions.
+template <class T>
+class ApiResult {
+ public:
+  ApiResult(T value) : value_(std::move(value)) {}
+  ApiResult(ApiError error) : error_(std::move(error)) {}
+
+  bool ok() const { return !error_; }
+  const ApiError& error() const { return *error_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  std::optional<T> value_;
+  std::optional<ApiError> error_;
+};
+
 // {"error": {"code", "en", "zh"[, "position", "length"]}}, the one shape every
 // API call uses for failure (wasm/API.md).
 std::string error_json(const ApiError& e);
-// The error for anything unexpected (a bug, bad_alloc): the request failed, not the learner.
+// The error for a request the core could not handle (a bug): the request
+// failed, not the learner.
 std::string internal_error_json();
-
-// Runs body, which returns JSON text. A thrown ApiError becomes its error
-// object and anything else the internal one, so no C++ exception crosses the
-// API boundary into JS or the CLI.
-template <class Body>
-std::string guarded_json(Body&& body) {
-  try {
-    return body();
-  } catch (const ApiError& e) {
-    return error_json(e);
-  } catch (...) {
-    return internal_error_json();
-  }
-}
 
 }  // namespace calc::json

@@ -50,11 +50,12 @@ double median(std::vector<double> v) {
   return v[order[v.size() / 2]];
 }
 
-PlotSamples plot_samples(std::string_view text, double xmin, double xmax, int n) {
-  require_range(xmin, xmax);
-  require_count(n, 2, kMaxPlotSamples);
-  const Expr e = parse_function(text);
-  const numeric::Tape tape = compile(e, {single_variable(e)});
+json::ApiResult<PlotSamples> plot_samples(std::string_view text, double xmin, double xmax, int n) {
+  if (auto e = require_range(xmin, xmax)) return *e;
+  if (auto e = require_count(n, 2, kMaxPlotSamples)) return *e;
+  const json::ApiResult<numeric::Tape> compiled = compile_one_variable(text);
+  if (!compiled.ok()) return compiled.error();
+  const numeric::Tape& tape = *compiled;
   const std::vector<double> xs = linspace(xmin, xmax, n);
   std::vector<double> ys(xs.size()), mids(xs.size() - 1), fmids(xs.size() - 1);
   // The tape counts non-finite values as it goes; a curve with none (most
@@ -149,16 +150,15 @@ std::string plot_json(const PlotSamples& samples) {
 }  // namespace
 
 std::string sample_plot_json(std::string_view expr_text, double xmin, double xmax, int n) {
-  return json::guarded_json([&] { return plot_json(plot_samples(expr_text, xmin, xmax, n)); });
+  const json::ApiResult<PlotSamples> samples = plot_samples(expr_text, xmin, xmax, n);
+  return samples.ok() ? plot_json(*samples) : json::error_json(samples.error());
 }
 
 SampledPlot sample_plot(std::string_view expr_text, double xmin, double xmax, int n) {
+  json::ApiResult<PlotSamples> samples = plot_samples(expr_text, xmin, xmax, n);
   SampledPlot result;
-  // guarded_json gives "" when the body returns normally, else the error object.
-  result.error_json = json::guarded_json([&] {
-    result.samples = plot_samples(expr_text, xmin, xmax, n);
-    return std::string();
-  });
+  if (samples.ok()) result.samples = std::move(*samples);
+  else result.error_json = json::error_json(samples.error());
   return result;
 }
 

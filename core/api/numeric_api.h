@@ -1,7 +1,7 @@
 #pragma once
 // The JSON facade for plots and numeric tables (see wasm/API.md). Each
-// function takes learner or page text and numbers, returns JSON text, and
-// never throws: any failure becomes {"error":{code,en,zh,position?,length?}}.
+// function takes learner or page text and numbers and returns JSON text;
+// any failure becomes {"error":{code,en,zh,position?,length?}}.
 // Expressions are parsed with ParseContext::permissive() (one-letter names,
 // optionally indexed, are variables).
 #include <cstdint>
@@ -22,8 +22,8 @@ struct PlotSamples {
   std::vector<double> x, y;
   std::vector<std::uint32_t> segment_ends;
 };
-// Never throws either: error_json is empty on success, else the {"error":…}
-// text sample_plot_json would return (and samples is empty).
+// error_json is empty on success, else the {"error":…} text
+// sample_plot_json would return (and samples is empty).
 struct SampledPlot {
   PlotSamples samples;
   std::string error_json;

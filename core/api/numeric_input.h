@@ -1,7 +1,8 @@
 #pragma once
 // What every call of the numeric facade (numeric_api.h) reads: the function
 // text, its variables, the tape it is evaluated with, and the range and count
-// arguments. Each failure throws the json::ApiError the call reports.
+// arguments. Each failure is the json::ApiError the call reports.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,16 +16,20 @@ namespace calc::api {
 json::ApiError bad_arguments(std::string en, std::string zh);
 
 // Parses learner text; an equation y = rhs (a lone symbol on the left) means rhs.
-Expr parse_function(std::string_view text);
+json::ApiResult<Expr> parse_function(std::string_view text);
 // The variable of a function of one variable: its only free symbol, or x.
-std::string single_variable(const Expr& e);
-// The two axes of a function of two variables: its free symbols, completed
-// with the usual partner (x with y, x_1 with x_2) when only one appears.
-std::vector<std::string> two_variables(const Expr& e);
-numeric::Tape compile(const Expr& e, const std::vector<std::string>& vars);
+json::ApiResult<std::string> single_variable(const Expr& e);
+json::ApiResult<numeric::Tape> compile(const Expr& e, const std::vector<std::string>& vars);
+// The tape of the function a plot, table or grid evaluates: parse_function,
+// then compile in single_variable, or in the two axes of a function of two
+// variables (its free symbols, completed with the usual partner, x with y and
+// x_1 with x_2, when only one appears).
+json::ApiResult<numeric::Tape> compile_one_variable(std::string_view text);
+json::ApiResult<numeric::Tape> compile_two_variables(std::string_view text);
 
-void require_range(double lo, double hi);
-void require_count(int n, int lo, int hi);
+// The error, if any, that the range or the count is out of bounds.
+std::optional<json::ApiError> require_range(double lo, double hi);
+std::optional<json::ApiError> require_count(int n, int lo, int hi);
 
 // n evenly spaced values from lo to hi (both included; lo alone for n = 1).
 inline std::vector<double> linspace(double lo, double hi, int n) {

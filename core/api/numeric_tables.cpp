@@ -20,6 +20,7 @@
 #include "calculus/simplify.h"
 #include "calculus/vector_calculus.h"
 #include "expr/decimal.h"
+#include "expr/shape_check.h"
 #include "numeric/evaluate.h"
 #include "numeric/finite_difference.h"
 #include "numeric/tape.h"
@@ -36,6 +37,8 @@ constexpr int kMaxFieldPoints = 10000;
 constexpr std::size_t kMaxSteps = 64;
 
 using json::ApiError;
+using json::ApiResult;
+using json::error_json;
 
 // Members holding numbers, in order (a row of the limit table, an arrow of
 // the gradient field).
@@ -52,55 +55,60 @@ class JsonReader {
  public:
   explicit JsonReader(std::string_view s) : s_(s) {}
 
-  std::vector<double> number_array() {
+  ApiResult<std::vector<double>> number_array() {
     std::vector<double> out;
-    expect('[');
+    if (!expect('[')) return error();
     if (peek() == ']') {
       ++i_;
     } else {
       for (;;) {
-        out.push_back(number());
+        const std::optional<double> v = number();
+        if (!v) return error();
+        out.push_back(*v);
         if (peek() == ',') { ++i_; continue; }
-        expect(']');
+        if (!expect(']')) return error();
         break;
       }
     }
-    end();
+    if (!at_end()) return error();
     return out;
   }
 
-  std::vector<std::pair<std::string, double>> number_object() {
+  ApiResult<std::vector<std::pair<std::string, double>>> number_object() {
     std::vector<std::pair<std::string, double>> out;
-    expect('{');
+    if (!expect('{')) return error();
     if (peek() == '}') {
       ++i_;
     } else {
       for (;;) {
-        std::string k = string();
-        expect(':');
-        out.emplace_back(std::move(k), number());
+        std::optional<std::string> k = string();
+        if (!k || !expect(':')) return error();
+        const std::optional<double> v = number();
+        if (!v) return error();
+        out.emplace_back(std::move(*k), *v);
         if (peek() == ',') { ++i_; continue; }
-        expect('}');
+        if (!expect('}')) return error();
         break;
       }
     }
-    end();
+    if (!at_end()) return error();
     return out;
   }
 
  private:
+  // Each reading step stops where the text goes wrong, so the error names
+  // the character it stopped at.
   char peek() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
     return i_ < s_.size() ? s_[i_] : '\0';
   }
-  void expect(char c) {
-    if (peek() != c) fail();
+  bool expect(char c) {
+    if (peek() != c) return false;
     ++i_;
+    return true;
   }
-  void end() {
-    if (peek() != '\0') fail();
-  }
-  double number() {
+  bool at_end() { return peek() == '\0'; }
+  std::optional<double> number() {
     peek();
     const std::size_t start = i_;
     while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' || s_[i_] == '+' ||
@@ -108,38 +116,43 @@ class JsonReader {
       ++i_;
     const std::string_view text = s_.substr(start, i_ - start);
     double v = 0;
-    if (text.empty() || decimal::parse(text, v) != text.size()) fail();
+    if (text.empty() || decimal::parse(text, v) != text.size()) return std::nullopt;
     return v;
   }
   // Names are plain ASCII identifiers (x, x_1); escapes are not needed.
-  std::string string() {
-    expect('"');
+  std::optional<std::string> string() {
+    if (!expect('"')) return std::nullopt;
     const std::size_t start = i_;
     while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') ++i_;
-    if (i_ >= s_.size() || s_[i_] != '"') fail();
+    if (i_ >= s_.size() || s_[i_] != '"') return std::nullopt;
     return std::string(s_.substr(start, i_++ - start));
   }
-  [[noreturn]] void fail() {
-    throw ApiError{"bad-json", "Malformed JSON argument near character " + std::to_string(i_) + ".",
-                  "JSON 参数格式错误（第 " + std::to_string(i_) + " 个字符附近）。", {}, {}};
+  ApiError error() const {
+    return {"bad-json", "Malformed JSON argument near character " + std::to_string(i_) + ".",
+            "JSON 参数格式错误（第 " + std::to_string(i_) + " 个字符附近）。", {}, {}};
   }
 
   std::string_view s_;
   std::size_t i_ = 0;
 };
 
+}  // namespace
+
 // ---- Limit table ----
 
-std::string limit_table(std::string_view text, double at, std::string_view hs_json) {
-  if (!std::isfinite(at)) throw bad_arguments("The point must be a finite number.", "该点必须是有限数。");
-  const std::vector<double> hs = JsonReader(hs_json).number_array();
+std::string limit_table_json(std::string_view text, double at, std::string_view hs_json) {
+  if (!std::isfinite(at)) return error_json(bad_arguments("The point must be a finite number.", "该点必须是有限数。"));
+  const ApiResult<std::vector<double>> steps = JsonReader(hs_json).number_array();
+  if (!steps.ok()) return error_json(steps.error());
+  const std::vector<double>& hs = *steps;
   if (hs.empty() || hs.size() > kMaxSteps)
-    throw bad_arguments("Give between 1 and 64 steps h.", "请给出 1 到 64 个步长 h。");
+    return error_json(bad_arguments("Give between 1 and 64 steps h.", "请给出 1 到 64 个步长 h。"));
   for (double h : hs)
-    if (!std::isfinite(h) || h == 0) throw bad_arguments("Every step h must be a nonzero number.", "每个步长 h 都必须是非零数。");
-  const Expr e = parse_function(text);
-  const std::string var = single_variable(e);
-  const numeric::Tape tape = compile(e, {var});
+    if (!std::isfinite(h) || h == 0)
+      return error_json(bad_arguments("Every step h must be a nonzero number.", "每个步长 h 都必须是非零数。"));
+  const ApiResult<numeric::Tape> compiled = compile_one_variable(text);
+  if (!compiled.ok()) return error_json(compiled.error());
+  const numeric::Tape& tape = *compiled;
   std::vector<double> reg64;
   std::vector<float> reg32;
   const auto f64 = [&](double x) {
@@ -178,6 +191,8 @@ std::string limit_table(std::string_view text, double at, std::string_view hs_js
 
 // ---- Tangent line ----
 
+namespace {
+
 // x0 as an exact number when a short decimal reads back to the same double
 // (1 -> 1, 0.5 -> 1/2, 0.3 -> 3/10), so the printed line has exact
 // coefficients; otherwise the double itself.
@@ -190,41 +205,53 @@ Expr point_number(double x0) {
   return real(x0);
 }
 
-std::string tangent(std::string_view text, double x0) {
-  if (!std::isfinite(x0)) throw bad_arguments("The point must be a finite number.", "该点必须是有限数。");
-  const Expr f = parse_function(text);
-  const Expr x = symbol(single_variable(f));
+}  // namespace
+
+std::string tangent_json(std::string_view text, double x0) {
+  if (!std::isfinite(x0)) return error_json(bad_arguments("The point must be a finite number.", "该点必须是有限数。"));
+  const ApiResult<Expr> parsed = parse_function(text);
+  if (!parsed.ok()) return error_json(parsed.error());
+  const Expr& f = *parsed;
+  const ApiResult<std::string> variable = single_variable(f);
+  if (!variable.ok()) return error_json(variable.error());
+  const Expr x = symbol(*variable);
   const std::string name = static_cast<const SymbolNode&>(*x).name();
+  // A shape error on the way (no rule for the derivative of a matrix
+  // product) fails the request as the core's, with the internal error, before
+  // the undefined value it leaves could pass for undefined-at-point.
+  ShapeCheck check;
   const double y0 = evaluate(f, {{name, x0}});
   const double slope = evaluate(diff(f, x), {{name, x0}});
+  if (check.failed()) return json::internal_error_json();
   if (!std::isfinite(y0) || !std::isfinite(slope))
-    throw ApiError{"undefined-at-point", "The function or its derivative is undefined at this point.",
-                  "函数或其导数在该点无定义。", {}, {}};
+    return error_json({"undefined-at-point", "The function or its derivative is undefined at this point.",
+                       "函数或其导数在该点无定义。", {}, {}});
   const Expr line = simplify(tangent_line(f, x, point_number(x0)));
+  const std::string line_text = to_text(line), line_latex = to_latex(line);
+  if (check.failed()) return json::internal_error_json();
   json::Writer w;
   w.begin_object();
   numbers(w, {{"x0", x0}, {"y0", y0}, {"slope", slope}, {"intercept", y0 - slope * x0}});
   w.key("text");
-  w.value(to_text(line));
+  w.value(line_text);
   w.key("latex");
-  w.value(to_latex(line));
+  w.value(line_latex);
   w.end_object();
   return w.take();
 }
 
 // ---- Grids ----
 
-std::string gradient_field(std::string_view text, double xmin, double xmax, double ymin, double ymax, int nx,
-                           int ny) {
-  require_range(xmin, xmax);
-  require_range(ymin, ymax);
-  require_count(nx, 1, kMaxGridSide);
-  require_count(ny, 1, kMaxGridSide);
-  if (nx * ny > kMaxFieldPoints)
-    throw bad_arguments("At most 10000 arrows.", "箭头最多 10000 个。");
-  const Expr e = parse_function(text);
-  const numeric::Tape tape = compile(e, two_variables(e));
-  ad::ReverseGradient grad(tape);
+std::string gradient_field_json(std::string_view text, double xmin, double xmax, double ymin, double ymax, int nx,
+                                int ny) {
+  if (auto e = require_range(xmin, xmax)) return error_json(*e);
+  if (auto e = require_range(ymin, ymax)) return error_json(*e);
+  if (auto e = require_count(nx, 1, kMaxGridSide)) return error_json(*e);
+  if (auto e = require_count(ny, 1, kMaxGridSide)) return error_json(*e);
+  if (nx * ny > kMaxFieldPoints) return error_json(bad_arguments("At most 10000 arrows.", "箭头最多 10000 个。"));
+  const ApiResult<numeric::Tape> tape = compile_two_variables(text);
+  if (!tape.ok()) return error_json(tape.error());
+  ad::ReverseGradient grad(*tape);
   const std::vector<double> xs = linspace(xmin, xmax, nx), ys = linspace(ymin, ymax, ny);
   json::Writer w;
   w.begin_object();
@@ -245,12 +272,12 @@ std::string gradient_field(std::string_view text, double xmin, double xmax, doub
   return w.take();
 }
 
-std::string sample_grid(std::string_view text, double xmin, double xmax, double ymin, double ymax, int n) {
-  require_range(xmin, xmax);
-  require_range(ymin, ymax);
-  require_count(n, 2, kMaxGridSide);
-  const Expr e = parse_function(text);
-  const numeric::Tape tape = compile(e, two_variables(e));
+std::string sample_grid_json(std::string_view text, double xmin, double xmax, double ymin, double ymax, int n) {
+  if (auto e = require_range(xmin, xmax)) return error_json(*e);
+  if (auto e = require_range(ymin, ymax)) return error_json(*e);
+  if (auto e = require_count(n, 2, kMaxGridSide)) return error_json(*e);
+  const ApiResult<numeric::Tape> tape = compile_two_variables(text);
+  if (!tape.ok()) return error_json(tape.error());
   const std::vector<double> xs = linspace(xmin, xmax, n), ys = linspace(ymin, ymax, n);
   std::vector<double> points;
   points.reserve(2 * xs.size() * ys.size());
@@ -260,7 +287,7 @@ std::string sample_grid(std::string_view text, double xmin, double xmax, double 
       points.push_back(y);
     }
   std::vector<double> values(xs.size() * ys.size());
-  tape.evaluate(points, values);
+  tape->evaluate(points, values);
   json::Writer w;
   w.begin_object();
   w.key("nx");
@@ -277,25 +304,28 @@ std::string sample_grid(std::string_view text, double xmin, double xmax, double 
 
 // ---- Evaluation ----
 
-std::string evaluate_text(std::string_view text, std::string_view bindings_json) {
+std::string evaluate_json(std::string_view text, std::string_view bindings_json) {
   const auto bindings = JsonReader(bindings_json).number_object();
-  const Expr e = parse_function(text);
+  if (!bindings.ok()) return error_json(bindings.error());
+  const ApiResult<Expr> e = parse_function(text);
+  if (!e.ok()) return error_json(e.error());
   std::vector<std::string> names;
   std::vector<double> values;
-  for (const auto& [name, value] : bindings) {
+  for (const auto& [name, value] : *bindings) {
     // Bindings are matched by the parser's spelling: "x1" and "x_1" are one variable.
     ParseResult r = parse(name, ParseContext::permissive());
     if (!r.ok() || !r.expr->is(Kind::Symbol))
-      throw bad_arguments("'" + name + "' is not a variable name.", "“" + name + "” 不是变量名。");
+      return error_json(bad_arguments("'" + name + "' is not a variable name.", "“" + name + "” 不是变量名。"));
     names.push_back(static_cast<const SymbolNode&>(**r.expr).name());
     values.push_back(value);
   }
-  const numeric::Tape tape = compile(e, names);
-  std::vector<double> out(tape.output_count());
-  tape.evaluate(values, out);
+  const ApiResult<numeric::Tape> tape = compile(*e, names);
+  if (!tape.ok()) return error_json(tape.error());
+  std::vector<double> out(tape->output_count());
+  tape->evaluate(values, out);
   json::Writer w;
   w.begin_object();
-  if (e.is(Kind::Vector)) {
+  if (e->is(Kind::Vector)) {
     w.key("vector");
     w.begin_array();
     for (double v : out) w.value(v);
@@ -306,29 +336,6 @@ std::string evaluate_text(std::string_view text, std::string_view bindings_json)
   }
   w.end_object();
   return w.take();
-}
-
-}  // namespace
-
-std::string limit_table_json(std::string_view expr_text, double at, std::string_view hs_json) {
-  return json::guarded_json([&] { return limit_table(expr_text, at, hs_json); });
-}
-
-std::string tangent_json(std::string_view expr_text, double x0) {
-  return json::guarded_json([&] { return tangent(expr_text, x0); });
-}
-
-std::string gradient_field_json(std::string_view expr_text, double xmin, double xmax, double ymin, double ymax,
-                                int nx, int ny) {
-  return json::guarded_json([&] { return gradient_field(expr_text, xmin, xmax, ymin, ymax, nx, ny); });
-}
-
-std::string sample_grid_json(std::string_view expr_text, double xmin, double xmax, double ymin, double ymax, int n) {
-  return json::guarded_json([&] { return sample_grid(expr_text, xmin, xmax, ymin, ymax, n); });
-}
-
-std::string evaluate_json(std::string_view expr_text, std::string_view bindings_json) {
-  return json::guarded_json([&] { return evaluate_text(expr_text, bindings_json); });
 }
 
 }  // namespace calc::api

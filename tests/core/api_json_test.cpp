@@ -1,5 +1,5 @@
-// The JSON writer's helpers: guarded_json's error objects, and numbers that
-// read back as the same double.
+// The JSON writer's helpers: the error objects every API call fails with,
+// and numbers that read back as the same double.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,7 +9,6 @@
 #include <cstring>
 #include <limits>
 #include <random>
-#include <stdexcept>
 #include <string>
 
 #include "api/json.h"
@@ -21,14 +20,8 @@ namespace {
 using testing_support::Json;
 using testing_support::parse_json;
 
-TEST(GuardedJson, PassesTheResultThrough) {
-  EXPECT_EQ(json::guarded_json([] { return std::string("{\"ok\":true}"); }), "{\"ok\":true}");
-}
-
-TEST(GuardedJson, AnApiErrorBecomesItsErrorObject) {
-  const Json r = parse_json(json::guarded_json([]() -> std::string {
-    throw json::ApiError{"bad-arguments", "Bad.", "错误。", 3, 2};
-  }));
+TEST(ErrorJson, AnApiErrorBecomesItsErrorObject) {
+  const Json r = parse_json(json::error_json({"bad-arguments", "Bad.", "错误。", 3, 2}));
   EXPECT_EQ(r["error"]["code"].string, "bad-arguments");
   EXPECT_EQ(r["error"]["en"].string, "Bad.");
   EXPECT_EQ(r["error"]["zh"].string, "错误。");
@@ -36,19 +29,32 @@ TEST(GuardedJson, AnApiErrorBecomesItsErrorObject) {
   EXPECT_EQ(r["error"]["length"].number, 2);
 }
 
-TEST(GuardedJson, AnErrorWithoutPositionHasNoPositionKeys) {
-  const Json r = parse_json(json::guarded_json([]() -> std::string { throw json::ApiError{"c", "e", "z", {}, {}}; }));
+TEST(ErrorJson, AnErrorWithoutPositionHasNoPositionKeys) {
+  const Json r = parse_json(json::error_json({"c", "e", "z", {}, {}}));
   EXPECT_FALSE(r["error"].has("position"));
   EXPECT_FALSE(r["error"].has("length"));
 }
 
-TEST(GuardedJson, AnythingElseBecomesTheInternalError) {
-  const Json std_error = parse_json(json::guarded_json([]() -> std::string { throw std::runtime_error("boom"); }));
-  EXPECT_EQ(std_error["error"]["code"].string, "internal");
-  EXPECT_FALSE(std_error["error"]["en"].string.empty());
-  EXPECT_FALSE(std_error["error"]["zh"].string.empty());
-  const Json other = parse_json(json::guarded_json([]() -> std::string { throw 42; }));
-  EXPECT_EQ(other["error"]["code"].string, "internal");
+TEST(ErrorJson, APositionWithoutLengthMarksOneCharacter) {
+  EXPECT_EQ(json::error_json({"c", "e", "z", 4, {}}),
+            R"({"error":{"code":"c","en":"e","zh":"z","position":4,"length":1}})");
+}
+
+TEST(ErrorJson, TheInternalErrorBlamesTheCore) {
+  const Json r = parse_json(json::internal_error_json());
+  EXPECT_EQ(r["error"]["code"].string, "internal");
+  EXPECT_FALSE(r["error"]["en"].string.empty());
+  EXPECT_FALSE(r["error"]["zh"].string.empty());
+}
+
+TEST(ApiResult, HoldsTheValueOrTheError) {
+  const json::ApiResult<std::string> value(std::string("x"));
+  ASSERT_TRUE(value.ok());
+  EXPECT_EQ(*value, "x");
+  EXPECT_EQ(value->size(), 1u);
+  const json::ApiResult<std::string> error(json::ApiError{"bad-json", "e", "z", {}, {}});
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.error().code, "bad-json");
 }
 
 std::string number_text(double v) {

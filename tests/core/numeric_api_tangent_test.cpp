@@ -71,5 +71,11 @@ TEST(TangentJson, ErrorsAreJson) {
   EXPECT_EQ(parse_json(tangent_json("x", std::nan("")))["error"]["code"].string, "bad-arguments");
 }
 
+// [1,2]^T [3,4] is a 1×1 matrix product, for which diff has no rule: the
+// shape error fails the request as the core's, not as undefined-at-point.
+TEST(TangentJson, AShapeErrorIsTheInternalError) {
+  EXPECT_EQ(parse_json(tangent_json("[1,2]^T [3,4]", 1))["error"]["code"].string, "internal");
+}
+
 }  // namespace
 }  // namespace calc::api

@@ -94,6 +94,18 @@ TEST(NumericApi, HostileInputGivesErrorsNotCrashes) {
   EXPECT_TRUE(parse_json(limit_table_json("x", 1, "[]")).has("error"));
 }
 
+TEST(NumericApi, MalformedJsonNamesTheCharacterItStoppedAt) {
+  EXPECT_EQ(limit_table_json("x^2", 1, "[0.1,]"),
+            R"({"error":{"code":"bad-json","en":"Malformed JSON argument near character 5.",)"
+            R"("zh":"JSON 参数格式错误（第 5 个字符附近）。"}})");
+  auto stopped_at = [](const std::string& json) { return parse_json(json)["error"]["en"].string; };
+  EXPECT_EQ(stopped_at(evaluate_json("x", R"({"x" 1})")), "Malformed JSON argument near character 5.");
+  EXPECT_EQ(stopped_at(evaluate_json("x", R"({"x":1,})")), "Malformed JSON argument near character 7.");
+  EXPECT_EQ(stopped_at(limit_table_json("x", 1, "[0.1] x")), "Malformed JSON argument near character 6.");
+  // The bindings are read before the function, so their error comes first.
+  EXPECT_EQ(parse_json(evaluate_json("sin(", "{"))["error"]["code"].string, "bad-json");
+}
+
 TEST(NumericApi, SampleGridIsRowMajorInY) {
   const Json r = parse_json(sample_grid_json("x + 10y", 0, 2, 0, 1, 3));
   EXPECT_EQ(r["nx"].number, 3);
