@@ -10,6 +10,7 @@
 #include "calculus/substitute.h"
 #include "calculus/vector_calculus.h"
 #include "commands.h"
+#include "expr/shape_check.h"
 #include "parse/parser.h"
 #include "print/print.h"
 
@@ -21,6 +22,13 @@ constexpr std::string_view kDiffUsage = "diff EXPR VAR | diff --batch  (lines EX
 
 calc::Expr derivative(const calc::Expr& e, const calc::Expr& var) { return calc::simplify(calc::diff(e, var)); }
 
+// A shape error met on the way (no rule for the derivative of a matrix
+// product) ends the command: its message on stderr, exit code 1.
+int report(const calc::ShapeCheck& check) {
+  std::cerr << "error: " << check.message() << '\n';
+  return 1;
+}
+
 // One batch line -> one output line; every failure becomes "error: ..." on
 // that line, so answers stay aligned with their inputs.
 std::string diff_line(std::string_view line) {
@@ -31,11 +39,10 @@ std::string diff_line(std::string_view line) {
   if (!e.ok()) return "error: " + e.error->message;
   calc::ParseResult v = calc::parse(line.substr(tab + 1));
   if (!v.ok() || !v.expr->is(calc::Kind::Symbol)) return "error: the variable is not a symbol";
-  try {
-    return calc::to_text(derivative(*e.expr, *v.expr));
-  } catch (const std::exception& ex) {
-    return std::string("error: ") + ex.what();
-  }
+  calc::ShapeCheck check;
+  std::string d = calc::to_text(derivative(*e.expr, *v.expr));
+  if (check.failed()) return "error: " + check.message();
+  return d;
 }
 
 int diff_batch() {
@@ -57,7 +64,10 @@ int run_diff(Args args) {
   if (!e) return 1;
   std::optional<calc::Expr> var = parse_variable(args[1]);
   if (!var) return 1;
-  std::cout << calc::to_text(derivative(*e, *var)) << '\n';
+  calc::ShapeCheck check;
+  const std::string d = calc::to_text(derivative(*e, *var));
+  if (check.failed()) return report(check);
+  std::cout << d << '\n';
   return 0;
 }
 
@@ -79,7 +89,10 @@ int run_grad(Args args) {
     if (!v) return 1;
     vars.push_back(*v);
   }
-  std::cout << calc::to_text(calc::simplify(calc::gradient(*e, vars))) << '\n';
+  calc::ShapeCheck check;
+  const std::string g = calc::to_text(calc::simplify(calc::gradient(*e, vars)));
+  if (check.failed()) return report(check);
+  std::cout << g << '\n';
   return 0;
 }
 
@@ -87,7 +100,10 @@ int run_simplify(Args args) {
   if (args.size() != 1) return usage_error("simplify EXPR");
   std::optional<calc::Expr> e = parse_or_report(args[0]);
   if (!e) return 1;
-  std::cout << calc::to_text(calc::simplify(*e)) << '\n';
+  calc::ShapeCheck check;
+  const std::string simplified = calc::to_text(calc::simplify(*e));
+  if (check.failed()) return report(check);
+  std::cout << simplified << '\n';
   return 0;
 }
 

@@ -39,14 +39,7 @@ int main(int argc, char** argv) {
   if (name == "help" || name == "--help" || name == "-h") return help(std::cout);
   const std::vector<std::string> args(argv + 2, argv + argc);
   for (const Command& c : kCommands)
-    if (c.name == name) {
-      try {
-        return c.run(args);
-      } catch (const std::exception& e) {
-        std::cerr << "error: " << e.what() << '\n';
-        return 1;
-      }
-    }
+    if (c.name == name) return c.run(args);
   std::cerr << "workbook: unknown command '" << name << "'\n";
   help(std::cerr);
   return 2;
