@@ -74,6 +74,26 @@ TEST(ExerciseToml, ErrorsCarryTheirLine) {
   EXPECT_EQ(parse_error("n = 99999999999999999999\n").line, 1);
 }
 
+// The first error wins, also when it lies inside a nested value.
+TEST(ExerciseToml, ErrorsSayWhatIsWrong) {
+  EXPECT_EQ(parse_error("x = [\"a\\q\", 1 2]\n").message, "unknown escape '\\q' (use a literal '...' string for LaTeX)");
+  EXPECT_EQ(parse_error("x = [[1, 2], [3 4]]\n").message, "expected ',' or ']' in array");
+  EXPECT_EQ(parse_error("x = { a = 1, b = \"\\u12\" }\n").message, "bad \\u escape");
+  EXPECT_EQ(parse_error("x = \"\\uD800\"\n").message, "\\u escape is not a Unicode scalar value");
+  EXPECT_EQ(parse_error("x = { a = 1, a = 2 }\n").message, "key 'a' is defined twice");
+  EXPECT_EQ(parse_error("x = { a = 1\n b = 2 }\n").message,
+            "expected ',' or '}' in inline table (inline tables stay on one line)");
+  EXPECT_EQ(parse_error("a = 1\n[a]\n").message, "'a' is already a integer");
+  EXPECT_EQ(parse_error("a.b = 1\na.b.c = 2\n").message, "key 'b' is already a integer");
+  EXPECT_EQ(parse_error("a = 1\n[[a]]\n").message, "'a' is already a integer, not an array of tables");
+  EXPECT_EQ(parse_error("[t\n").message, "expected ']' to close the table header");
+  EXPECT_EQ(parse_error("x = 1.2.3\n").message, "malformed number '1.2.3'");
+  EXPECT_EQ(parse_error("x =\n").message, "missing value after '='");
+  const Error open = parse_error("a = 1\nb = \"\"\"\nnever\n");
+  EXPECT_EQ(open.line, 2);
+  EXPECT_EQ(open.message, "unterminated \"\"\" string");
+}
+
 TEST(ExerciseToml, HostileInputIsAnErrorNotACrash) {
   for (std::string_view text : {"[", "[[", "=", "a.=1", "a = {", "a = { b = 1", "\"", "a = [[[[[", "[a]]"}) {
     ParseOutcome r = parse(text);
