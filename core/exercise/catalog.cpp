@@ -64,8 +64,13 @@ std::vector<SourceFile> read_directory(const std::string& dir, std::string& erro
     return out;
   }
   std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".toml") paths.push_back(entry.path());
+  // Only the error_code forms: the core catches no exceptions, so a throwing
+  // one would end the program. An entry whose type cannot be read is skipped,
+  // as a broken link is.
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code unreadable;
+    if (it->is_regular_file(unreadable) && it->path().extension() == ".toml") paths.push_back(it->path());
+  }
   if (ec) {
     error = dir + ": " + ec.message();
     return out;
