@@ -10,6 +10,7 @@
 #include "common/cases.h"
 #include "common/timing.h"
 #include "expr/expr.h"
+#include "expr/shape_check.h"
 #include "parse/parser.h"
 #if BENCH_HAVE_SIMPLIFY
 #include "calculus/simplify.h"
@@ -49,39 +50,41 @@ int main(int argc, char** argv) {
   for (const auto& row : bench::read_tsv(path)) {
     const std::string& group = row[0];
     const std::string& name = row[1];
-    try {
-      calc::Expr var = calc::symbol(row[2]);
-      calc::Expr e;
-      if (group == "dag") {
-        if (dag_capped) {
-          bench::emit_skip("diff", impl, name, "previous DAG case took > 1 s per call");
-          continue;
-        }
-        e = dag(var, std::atoi(row[3].c_str()));
-      } else {
-        // The generated n=1000 cases exceed the learner-input limits (4096 bytes, depth 200).
-        calc::ParseLimits limits;
-        limits.max_input_bytes = std::size_t{1} << 20;
-        limits.max_depth = 100000;
-        calc::ParseResult parsed = calc::parse(row[3], calc::ParseContext::permissive(), limits);
-        if (!parsed.ok()) {
-          bench::emit_skip("diff", impl, name, "parse error: " + parsed.error->code);
-          continue;
-        }
-        e = *parsed.expr;
-      }
-      double t0 = bench::now_ns();
-      calc::Expr d = derivative(e, var);
-      double first = bench::now_ns() - t0;
-      bench::keep(d);
-      if (first > cap_ns) {
-        bench::emit("diff", impl, name, bench::Stats{first, first, first, 1, 1});
-        if (group == "dag") dag_capped = true;
+    // A case whose derivative cannot be built (a shape error) is reported, not timed.
+    calc::ShapeCheck check;
+    calc::Expr var = calc::symbol(row[2]);
+    calc::Expr e;
+    if (group == "dag") {
+      if (dag_capped) {
+        bench::emit_skip("diff", impl, name, "previous DAG case took > 1 s per call");
         continue;
       }
-      bench::emit("diff", impl, name, bench::measure([&] { return derivative(e, var); }));
-    } catch (const std::exception& err) {
-      bench::emit_skip("diff", impl, name, err.what());
+      e = dag(var, std::atoi(row[3].c_str()));
+    } else {
+      // The generated n=1000 cases exceed the learner-input limits (4096 bytes, depth 200).
+      calc::ParseLimits limits;
+      limits.max_input_bytes = std::size_t{1} << 20;
+      limits.max_depth = 100000;
+      calc::ParseResult parsed = calc::parse(row[3], calc::ParseContext::permissive(), limits);
+      if (!parsed.ok()) {
+        bench::emit_skip("diff", impl, name, "parse error: " + parsed.error->code);
+        continue;
+      }
+      e = *parsed.expr;
     }
+    double t0 = bench::now_ns();
+    calc::Expr d = derivative(e, var);
+    double first = bench::now_ns() - t0;
+    bench::keep(d);
+    if (check.failed()) {
+      bench::emit_skip("diff", impl, name, check.message());
+      continue;
+    }
+    if (first > cap_ns) {
+      bench::emit("diff", impl, name, bench::Stats{first, first, first, 1, 1});
+      if (group == "dag") dag_capped = true;
+      continue;
+    }
+    bench::emit("diff", impl, name, bench::measure([&] { return derivative(e, var); }));
   }
 }

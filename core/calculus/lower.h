@@ -28,8 +28,9 @@ Expr instantiate_functions(const Expr& e, std::span<const FunctionInstance> inst
 // indexed symbols A_11 ... (spelled indexed(base, 10*i + j) for n <= 9, with
 // i*100 + j for n >= 10); Vector-shaped ones there (a in aᵀx) become
 // [a_1, ..., a_n] like v. The result is a scalar, a Vector of scalars, a row
-// as transpose([..]), or a matrix as a Vector of row Vectors. Throws
-// ShapeError when shapes do not agree or a shaped symbol is not expanded.
+// as transpose([..]), or a matrix as a Vector of row Vectors. A shape error
+// (expr/shape_check.h) when shapes do not agree or a shaped symbol is not
+// expanded.
 // Bind the components by name for evaluate(): "x_1", "A_12".
 Expr expand_vector(const Expr& e, const Expr& v, int n, std::span<const Expr> matrices = {});
 

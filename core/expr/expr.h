@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,12 +57,9 @@ struct ExprHash {
 
 enum class Shape : std::uint8_t { Scalar, Vector, RowVector, Matrix };
 
-// Thrown by the constructors below for ill-shaped input (vector + scalar,
-// sin of a vector, x*y for two column vectors, ...). The parser and the API
-// facade catch it and report an error value; it never crosses into JS.
-struct ShapeError : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-};
+// The constructors below raise a shape error (expr/shape_check.h) for
+// ill-shaped input (vector + scalar, sin of a vector, x*y for two column
+// vectors, ...) and return NaN.
 
 class Node {
  public:
