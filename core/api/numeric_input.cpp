@@ -58,6 +58,28 @@ ApiResult<std::string> single_variable(const Expr& e) {
   return vars->empty() ? std::string("x") : (*vars)[0];
 }
 
+std::optional<ApiError> require_scalar(const Expr& e) {
+  std::string_view en, zh;
+  switch (e->shape()) {
+    case Shape::Scalar:
+      return std::nullopt;
+    case Shape::Vector:
+      en = "a vector";
+      zh = "向量";
+      break;
+    case Shape::RowVector:
+      en = "a row vector";
+      zh = "行向量";
+      break;
+    case Shape::Matrix:
+      en = "a matrix";
+      zh = "矩阵";
+      break;
+  }
+  return ApiError{"not-scalar", "Expected a scalar function, found " + std::string(en) + ".",
+                  "应为标量函数，但其值是" + std::string(zh) + "。", {}, {}};
+}
+
 ApiResult<numeric::Tape> compile(const Expr& e, const std::vector<std::string>& vars) {
   numeric::TapeResult r = numeric::Tape::compile(e, vars);
   if (!r.ok()) {
@@ -73,6 +95,7 @@ ApiResult<numeric::Tape> compile_one_variable(std::string_view text) {
   if (!e.ok()) return e.error();
   const ApiResult<std::string> var = single_variable(*e);
   if (!var.ok()) return var.error();
+  if (auto error = require_scalar(*e)) return *error;
   return compile(*e, {*var});
 }
 
@@ -81,6 +104,7 @@ ApiResult<numeric::Tape> compile_two_variables(std::string_view text) {
   if (!e.ok()) return e.error();
   const ApiResult<std::vector<std::string>> vars = two_variables(*e);
   if (!vars.ok()) return vars.error();
+  if (auto error = require_scalar(*e)) return *error;
   return compile(*e, *vars);
 }
 

@@ -19,11 +19,16 @@ json::ApiError bad_arguments(std::string en, std::string zh);
 json::ApiResult<Expr> parse_function(std::string_view text);
 // The variable of a function of one variable: its only free symbol, or x.
 json::ApiResult<std::string> single_variable(const Expr& e);
+// The error, if any, that e's value is a vector or a matrix: a plot, table,
+// grid or tangent needs one number per point (a tape of a vector has one
+// output per element, which their one-output buffers cannot take).
+std::optional<json::ApiError> require_scalar(const Expr& e);
 json::ApiResult<numeric::Tape> compile(const Expr& e, const std::vector<std::string>& vars);
 // The tape of the function a plot, table or grid evaluates: parse_function,
 // then compile in single_variable, or in the two axes of a function of two
 // variables (its free symbols, completed with the usual partner, x with y and
-// x_1 with x_2, when only one appears).
+// x_1 with x_2, when only one appears); a function whose value is not a
+// number is refused (require_scalar).
 json::ApiResult<numeric::Tape> compile_one_variable(std::string_view text);
 json::ApiResult<numeric::Tape> compile_two_variables(std::string_view text);
 

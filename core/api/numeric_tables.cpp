@@ -214,6 +214,7 @@ std::string tangent_json(std::string_view text, double x0) {
   const Expr& f = *parsed;
   const ApiResult<std::string> variable = single_variable(f);
   if (!variable.ok()) return error_json(variable.error());
+  if (auto error = require_scalar(f)) return error_json(*error);
   const Expr x = symbol(*variable);
   const std::string name = static_cast<const SymbolNode&>(*x).name();
   // A shape error on the way (no rule for the derivative of a matrix
