@@ -116,27 +116,29 @@ bool valid_name(const std::string& s) {
 
 // Turns a parsed document into an Exercise. Reading stops at the first
 // error: a step that fails records it and returns at once, and its caller
-// checks failed() before it uses what the step returned.
+// checks failed() before it uses what the step returned. A step returns the
+// object it was filling even then (the caller discards it): one object per
+// step, rather than a fresh empty one built at each of its many exits.
 class ExerciseReader {
  public:
   const std::optional<Failure>& failure() const { return failure_; }
 
   Exercise exercise_of(const Value& doc, std::string file) {
+    Exercise ex;
     allow_only(doc, {"id", "order", "title", "prompt", "variables", "functions", "parameters", "define", "box"},
                "the file");
-    if (failed()) return {};
-    Exercise ex;
+    if (failed()) return ex;
     ex.file = std::move(file);
     ex.id = required_string(doc, "id", "the file");
-    if (failed()) return {};
+    if (failed()) return ex;
     if (const Value* o = doc.find("order")) {
       ex.order = static_cast<int>(integer_of(*o, "order"));
-      if (failed()) return {};
+      if (failed()) return ex;
     }
     ex.title = required_text(doc, "title", "the file");
-    if (failed()) return {};
+    if (failed()) return ex;
     ex.prompt = required_text(doc, "prompt", "the file");
-    if (failed()) return {};
+    if (failed()) return ex;
     HashSet<std::string> names;
     auto claim_name = [&](const std::string& n, int line, std::string_view what) {
       if (!valid_name(n)) {
@@ -146,91 +148,91 @@ class ExerciseReader {
       if (!names.insert(n).second) fail(line, {"name '", n, "' is declared twice"});
     };
     const Value* vars = entries_of(doc, "variables");
-    if (failed()) return {};
+    if (failed()) return ex;
     if (vars) {
       for (std::size_t i = 0; i < vars->keys.size(); ++i) {
         claim_name(vars->keys[i], vars->values[i].line, "variable");
-        if (failed()) return {};
+        if (failed()) return ex;
         const Domain domain = domain_of(vars->values[i]);
-        if (failed()) return {};
+        if (failed()) return ex;
         ex.variables.push_back({vars->keys[i], domain, vars->values[i].line});
       }
     }
     if (ex.variables.empty()) {
       fail(doc.line, {"the file needs a [variables] table with at least one variable"});
-      return {};
+      return ex;
     }
     const Value* fns = entries_of(doc, "functions");
-    if (failed()) return {};
+    if (failed()) return ex;
     if (fns) {
       for (std::size_t i = 0; i < fns->keys.size(); ++i) {
         const Value& v = fns->values[i];
         AbstractFunction f{fns->keys[i], {}, v.line};
         if (!v.is_array() || v.items.empty()) {
           fail(v.line, {"function '", f.name, "' needs its parameter list"});
-          return {};
+          return ex;
         }
         for (const auto& p : v.items) {
           f.params.push_back(string_of(p, "a function parameter"));
-          if (failed()) return {};
+          if (failed()) return ex;
         }
         // A function's name may double as an inner variable name (x = x(a, b)), so no claim_name here.
         if (!valid_name(f.name)) {
           fail(v.line, {"function name '", f.name, "' is not a plain identifier"});
-          return {};
+          return ex;
         }
         ex.functions.push_back(std::move(f));
       }
     }
     const Value* params = entries_of(doc, "parameters");
-    if (failed()) return {};
+    if (failed()) return ex;
     if (params) {
       for (std::size_t i = 0; i < params->keys.size(); ++i) {
         claim_name(params->keys[i], params->values[i].line, "parameter");
-        if (failed()) return {};
+        if (failed()) return ex;
         ex.parameters.push_back(parameter_of(params->keys[i], params->values[i]));
-        if (failed()) return {};
+        if (failed()) return ex;
       }
     }
     const Value* defs = entries_of(doc, "define");
-    if (failed()) return {};
+    if (failed()) return ex;
     if (defs) {
       for (std::size_t i = 0; i < defs->keys.size(); ++i) {
         claim_name(defs->keys[i], defs->values[i].line, "definition");
-        if (failed()) return {};
+        if (failed()) return ex;
         std::string text = string_of(defs->values[i], "a definition");
-        if (failed()) return {};
+        if (failed()) return ex;
         ex.definitions.push_back({defs->keys[i], std::move(text), defs->values[i].line});
       }
     }
     const Value* boxes = doc.find("box");
     if (!boxes || !boxes->is_array() || boxes->items.empty()) {
       fail(doc.line, {"the file needs at least one [[box]]"});
-      return {};
+      return ex;
     }
     HashSet<std::string> box_ids;
     for (const auto& item : boxes->items) {
       Box b = box_of(item, ex.id);
-      if (failed()) return {};
+      if (failed()) return ex;
       if (!box_ids.insert(b.id).second) {
         fail(b.line, {"box id '", b.id, "' is used twice"});
-        return {};
+        return ex;
       }
       if (!ex.find_definition(b.of)) {
         fail(b.line, {"'of = \"", b.of, "\"' names no [define] entry"});
-        return {};
+        return ex;
       }
       for (const auto& w : b.wrt) {
         const bool declared = std::any_of(ex.variables.begin(), ex.variables.end(),
                                           [&](const Variable& v) { return v.name == w; });
         if (!declared) {
           fail(b.line, {"'wrt' names '", w, "', which is not in [variables]"});
-          return {};
+          return ex;
         }
       }
       if (b.plot && !ex.find_definition(b.plot->of)) {
         fail(b.line, {"plot.of names no [define] entry"});
-        return {};
+        return ex;
       }
       ex.boxes.push_back(std::move(b));
     }
@@ -282,17 +284,17 @@ class ExerciseReader {
   }
 
   Text text_of(const Value& v, std::string_view what) {
+    Text t;
     if (!v.is_table()) {
       fail(v.line, {what, " must be a table with zh and en"});
-      return {};
+      return t;
     }
     allow_only(v, {"zh", "en"}, what);
-    if (failed()) return {};
-    Text t;
+    if (failed()) return t;
     t.zh = required_string(v, "zh", what);
-    if (failed()) return {};
+    if (failed()) return t;
     t.en = required_string(v, "en", what);
-    if (failed()) return {};
+    if (failed()) return t;
     if (t.zh.empty() || t.en.empty()) fail(v.line, {what, " needs non-empty zh and en text"});
     return t;
   }
@@ -364,40 +366,40 @@ class ExerciseReader {
   }
 
   Parameter parameter_of(const std::string& name, const Value& v) {
+    Parameter p;
     if (!v.is_table()) {
       fail(v.line, {"parameter '", name, "' must be { book = ..., choices = [...] }"});
-      return {};
+      return p;
     }
     const std::string where = concat({"parameter '", name, "'"});
     allow_only(v, {"book", "choices"}, where);
-    if (failed()) return {};
-    Parameter p;
+    if (failed()) return p;
     p.name = name;
     p.line = v.line;
     const Value* book = require(v, "book", where);
-    if (!book) return {};
+    if (!book) return p;
     p.book = integer_of(*book, "book");
-    if (failed()) return {};
+    if (failed()) return p;
     const Value* choices = require(v, "choices", where);
-    if (!choices) return {};
+    if (!choices) return p;
     if (!choices->is_array() || choices->items.empty()) {
       fail(choices->line, {"choices must be a non-empty array of integers"});
-      return {};
+      return p;
     }
     for (const auto& c : choices->items) {
       p.choices.push_back(integer_of(c, "each choice"));
-      if (failed()) return {};
+      if (failed()) return p;
     }
     // Exact integers only, and small ones: they become exact rationals in the core.
     for (auto c : p.choices) {
       if (c < -1000 || c > 1000) {
         fail(choices->line, {"choices must lie in [-1000, 1000]"});
-        return {};
+        return p;
       }
     }
     if (p.book < -1000 || p.book > 1000) {
       fail(v.line, {"book value must lie in [-1000, 1000]"});
-      return {};
+      return p;
     }
     return p;
   }
@@ -425,7 +427,7 @@ class ExerciseReader {
     Mistake m;
     m.line = v.line;
     text_entry(v, "box.mistake", "answer", "code", m.answer, m.code, m.text);
-    if (failed()) return {};
+    if (failed()) return m;
     if (m.code.empty() || m.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
       fail(v.line, {"a mistake code is lower-case words joined by '-'"});
     return m;
@@ -438,165 +440,165 @@ class ExerciseReader {
   }
 
   Box box_of(const Value& v, const std::string& exercise_id) {
+    Box b;
     if (!v.is_table()) {
       fail(v.line, {"each [[box]] must be a table"});
-      return {};
+      return b;
     }
     allow_only(v, {"id", "kind", "task", "of", "wrt", "at", "search", "tolerance", "label", "hint", "solution",
                    "mistake", "choice", "plot"},
                "[[box]]");
-    if (failed()) return {};
-    Box b;
+    if (failed()) return b;
     b.line = v.line;
     b.id = required_string(v, "id", "[[box]]");
-    if (failed()) return {};
+    if (failed()) return b;
     if (b.id.rfind(exercise_id, 0) != 0 && b.id.rfind("calculus.", 0) != 0) {
       fail(v.line, {"box id '", b.id, "' should start with the exercise's namespace"});
-      return {};
+      return b;
     }
     const Value* kind = require(v, "kind", "[[box]]");
-    if (!kind) return {};
+    if (!kind) return b;
     b.kind = kind_of(*kind);
-    if (failed()) return {};
+    if (failed()) return b;
     const Value* task_value = require(v, "task", "[[box]]");
-    if (!task_value) return {};
+    if (!task_value) return b;
     b.task = task_of(*task_value);
-    if (failed()) return {};
+    if (failed()) return b;
     const std::string_view task = to_string(b.task);
     if (kind_for(b.task) != b.kind) {
       fail(kind->line, {"task '", task, "' answers a ", to_string(kind_for(b.task)), " box, not a ", to_string(b.kind),
                         " box"});
-      return {};
+      return b;
     }
     b.of = required_string(v, "of", "[[box]]");
-    if (failed()) return {};
+    if (failed()) return b;
     if (const Value* w = v.find("wrt")) {
       if (w->is_string()) {
         b.wrt.push_back(w->string);
       } else if (w->is_array()) {
         for (const auto& item : w->items) {
           b.wrt.push_back(string_of(item, "each wrt entry"));
-          if (failed()) return {};
+          if (failed()) return b;
         }
       } else {
         fail(w->line, {"wrt must be a variable name or an array of them"});
-        return {};
+        return b;
       }
     }
     b.at = optional_string(v, "at", "[[box]]");
-    if (failed()) return {};
+    if (failed()) return b;
     if (const Value* s = v.find("search")) {
       if (!s->is_array() || s->items.size() != 2) {
         fail(s->line, {"search must be [low, high]"});
-        return {};
+        return b;
       }
       const double lo = number_of(s->items[0], "search low");
-      if (failed()) return {};
+      if (failed()) return b;
       const double hi = number_of(s->items[1], "search high");
-      if (failed()) return {};
+      if (failed()) return b;
       if (!(lo < hi)) {
         fail(s->line, {"search needs low < high"});
-        return {};
+        return b;
       }
       b.search = std::make_pair(lo, hi);
     }
     if (const Value* t = v.find("tolerance")) {
       if (!t->is_table()) {
         fail(t->line, {"tolerance must be { rel = ..., abs = ... }"});
-        return {};
+        return b;
       }
       allow_only(*t, {"rel", "abs"}, "tolerance");
-      if (failed()) return {};
+      if (failed()) return b;
       if (const Value* r = t->find("rel")) {
         b.tolerance.rel = number_of(*r, "tolerance.rel");
-        if (failed()) return {};
+        if (failed()) return b;
       }
       if (const Value* a = t->find("abs")) {
         b.tolerance.abs = number_of(*a, "tolerance.abs");
-        if (failed()) return {};
+        if (failed()) return b;
       }
       // A loose tolerance would accept real mistakes; a negative one nothing.
       if (!(b.tolerance.rel >= 0 && b.tolerance.rel <= 1e-3) || !(b.tolerance.abs >= 0 && b.tolerance.abs <= 1e-3)) {
         fail(t->line, {"tolerances must lie in [0, 1e-3]"});
-        return {};
+        return b;
       }
     }
     b.label = required_text(v, "label", "[[box]]");
-    if (failed()) return {};
+    if (failed()) return b;
     if (const Value* h = v.find("hint")) {
       if (!h->is_array()) {
         fail(h->line, {"[[box.hint]] must be an array of tables ([[...]])"});
-        return {};
+        return b;
       }
       for (const auto& item : h->items) {
         b.hints.push_back(text_of(item, "[[box.hint]]"));
-        if (failed()) return {};
+        if (failed()) return b;
       }
     }
     if (b.hints.empty()) {
       fail(v.line, {"box '", b.id, "' needs at least one [[box.hint]]"});
-      return {};
+      return b;
     }
     b.solution = required_text(v, "solution", "[[box]]");
-    if (failed()) return {};
+    if (failed()) return b;
     const std::vector<Value>* mistakes = tables_of(v, "mistake", "mistakes are [[box.mistake]] tables");
-    if (failed()) return {};
+    if (failed()) return b;
     if (mistakes) {
       for (const auto& item : *mistakes) {
         b.mistakes.push_back(mistake_of(item));
-        if (failed()) return {};
+        if (failed()) return b;
       }
     }
     const std::vector<Value>* choices = tables_of(v, "choice", "choices are [[box.choice]] tables");
-    if (failed()) return {};
+    if (failed()) return b;
     if (choices) {
       for (const auto& item : *choices) {
         b.choices.push_back(choice_of(item));
-        if (failed()) return {};
+        if (failed()) return b;
       }
     }
     if (b.kind == BoxKind::Choice) {
       if (b.choices.size() < 2) {
         fail(v.line, {"a choice box needs at least two [[box.choice]]"});
-        return {};
+        return b;
       }
       const auto claims = claims_for(b.task);
       HashSet<std::string> ids;
       for (const auto& c : b.choices) {
         if (!ids.insert(c.id).second) {
           fail(v.line, {"choice id '", c.id, "' is used twice"});
-          return {};
+          return b;
         }
         if (std::find(claims.begin(), claims.end(), c.means) == claims.end()) {
           fail(v.line, {"choice '", c.id, "' means '", c.means, "', which task '", task, "' cannot decide"});
-          return {};
+          return b;
         }
       }
     } else if (!b.choices.empty()) {
       fail(v.line, {"only choice boxes have [[box.choice]]"});
-      return {};
+      return b;
     }
     if (const Value* p = v.find("plot")) {
       if (!p->is_table()) {
         fail(p->line, {"plot must be { of = ..., xmin = ..., xmax = ... }"});
-        return {};
+        return b;
       }
       allow_only(*p, {"of", "xmin", "xmax"}, "plot");
-      if (failed()) return {};
+      if (failed()) return b;
       Plot plot;
       plot.of = required_string(*p, "of", "plot");
-      if (failed()) return {};
+      if (failed()) return b;
       const Value* xmin = require(*p, "xmin", "plot");
-      if (!xmin) return {};
+      if (!xmin) return b;
       plot.xmin = number_of(*xmin, "plot.xmin");
-      if (failed()) return {};
+      if (failed()) return b;
       const Value* xmax = require(*p, "xmax", "plot");
-      if (!xmax) return {};
+      if (!xmax) return b;
       plot.xmax = number_of(*xmax, "plot.xmax");
-      if (failed()) return {};
+      if (failed()) return b;
       if (!(plot.xmin < plot.xmax)) {
         fail(p->line, {"plot needs xmin < xmax"});
-        return {};
+        return b;
       }
       b.plot = plot;
     }
@@ -609,19 +611,19 @@ class ExerciseReader {
                               b.task == Task::InverseDerivativeAt;
     if (needs_at && b.at.empty()) {
       fail(v.line, {"task '", task, "' needs 'at'"});
-      return {};
+      return b;
     }
     if (needs_wrt && b.wrt.empty()) {
       fail(v.line, {"task '", task, "' needs 'wrt'"});
-      return {};
+      return b;
     }
     if (b.task != Task::Gradient && b.wrt.size() > 1) {
       fail(v.line, {"only a gradient takes several 'wrt' variables"});
-      return {};
+      return b;
     }
     if (needs_search && !b.search) {
       fail(v.line, {"task '", task, "' needs 'search'"});
-      return {};
+      return b;
     }
     return b;
   }
