@@ -101,6 +101,10 @@ int run_limit_table(Args args) {
   const std::optional<calc::Expr> parsed = parse_or_report(args[0]);
   if (!parsed) return 1;
   const calc::Expr e = *parsed;
+  if (e->shape() != calc::Shape::Scalar) {  // the table has one quotient per step
+    std::cerr << "error: expected a scalar function\n";
+    return 1;
+  }
   const std::vector<std::string> vars = symbol_names(e);
   if (vars.size() > 1) {
     std::cerr << "error: expected a function of one variable\n";
