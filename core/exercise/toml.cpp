@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <string>
 
 #include "expr/decimal.h"
 
@@ -89,6 +90,8 @@ class Reader {
   bool at_end() const { return i_ >= s_.size(); }
   char peek(std::size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
   bool starts_with(std::string_view t) const { return s_.substr(i_, t.size()) == t; }
+  static constexpr int kMaxNesting = 32;
+
   bool failed() const { return error_.has_value(); }
   void fail(std::string message) { fail_at(line_, std::move(message)); }
   void fail_at(int line, std::string message) {
@@ -281,12 +284,20 @@ class Reader {
     } else if (c == '\'') {
       v.type = Value::Type::String;
       v.string = literal_string();
-    } else if (c == '[') {
-      v.type = Value::Type::Array;
-      array(v);
-    } else if (c == '{') {
-      v.type = Value::Type::Table;
-      inline_table(v);
+    } else if (c == '[' || c == '{') {
+      // Arrays and inline tables nest by recursion: deep nesting is refused
+      // before it could exhaust the stack (no exercise needs more than 3).
+      if (nesting_ == kMaxNesting) {
+        fail("arrays and inline tables nest deeper than " + std::to_string(kMaxNesting) + " levels");
+        return v;
+      }
+      ++nesting_;
+      v.type = c == '[' ? Value::Type::Array : Value::Type::Table;
+      if (c == '[')
+        array(v);
+      else
+        inline_table(v);
+      --nesting_;
     } else if (starts_with("true") && !bare_key_char(peek(4))) {
       v.type = Value::Type::Boolean;
       v.boolean = true;
@@ -529,6 +540,7 @@ class Reader {
   std::string_view s_;
   std::size_t i_ = 0;
   int line_ = 1;
+  int nesting_ = 0;  // arrays and inline tables open around the value being read
   std::optional<Error> error_;
 };
 

@@ -101,5 +101,22 @@ TEST(ExerciseToml, HostileInputIsAnErrorNotACrash) {
   }
 }
 
+// Nesting is bounded before it could exhaust the stack: 30,000 brackets
+// used to overflow it natively.
+TEST(ExerciseToml, DeepNestingIsRefused) {
+  for (const char open : {'[', '{'}) {
+    std::string text = "x = ";
+    for (int k = 0; k < 30000; ++k) text += open == '[' ? "[" : "{ a = ";
+    const Error e = parse_error(text);
+    EXPECT_EQ(e.message, "arrays and inline tables nest deeper than 32 levels") << open;
+    EXPECT_EQ(e.line, 1);
+  }
+  std::string nested = "x = ";
+  for (int k = 0; k < 32; ++k) nested += "[";
+  nested += "1";
+  for (int k = 0; k < 32; ++k) nested += "]";
+  EXPECT_FALSE(parse(nested + "\n").error.has_value());
+}
+
 }  // namespace
 }  // namespace calc::toml
