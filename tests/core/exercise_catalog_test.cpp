@@ -9,6 +9,7 @@
 #include "api/grade_api.h"
 #include "exercise/catalog.h"
 #include "grade/check.h"
+#include "exercise_fixture.h"
 #include "numeric_json_reader.h"
 
 namespace {
@@ -80,38 +81,13 @@ calc::exercise::Catalog one_file(const std::string& text) {
   return calc::exercise::build_catalog({{"bad.toml", text}});
 }
 
-const char* kHeader = R"(id = "t.bad"
-title.zh = "t"
-title.en = "t"
-prompt.zh = "t {{f}}"
-prompt.en = "t {{f}}"
-[variables]
-x = "real"
-[define]
-f = "3x^2"
-)";
+const std::string kHeader = calc::exercise::fixture::header(" {{f}}");
 
-std::string box(const std::string& extra) {
-  return R"([[box]]
-id = "t.bad/d"
-kind = "expression"
-task = "derivative"
-of = "f"
-wrt = "x"
-label.zh = "t"
-label.en = "t"
-[[box.hint]]
-zh = "t"
-en = "t"
-[box.solution]
-zh = "{{answer}}"
-en = "{{answer}}"
-)" + extra;
-}
+std::string box(const std::string& extra) { return calc::exercise::fixture::kBox + extra; }
 
 TEST(ExerciseCatalog, CheckReportsFileAndLine) {
   // A declared mistake whose answer is actually right (line 24 of the file).
-  auto errors = calc::grade::check_catalog(one_file(std::string(kHeader) + box(R"([[box.mistake]]
+  auto errors = calc::grade::check_catalog(one_file(kHeader + box(R"([[box.mistake]]
 answer = "6x"
 code = "slip"
 zh = "t"
@@ -132,7 +108,7 @@ en = "t"
   ASSERT_FALSE(errors.empty());
   EXPECT_NE(errors[0].find("{{g}}"), std::string::npos) << errors[0];
   // Two declared mistakes that are the same answer: the second can never get its code.
-  errors = calc::grade::check_catalog(one_file(std::string(kHeader) + box(R"([[box.mistake]]
+  errors = calc::grade::check_catalog(one_file(kHeader + box(R"([[box.mistake]]
 answer = "-6x"
 code = "slip"
 zh = "t"
@@ -147,7 +123,7 @@ en = "t"
   EXPECT_EQ(errors[0].rfind("bad.toml:29: ", 0), 0u) << errors[0];
   EXPECT_NE(errors[0].find("slip"), std::string::npos) << errors[0];
   // The file with only the first mistake passes.
-  EXPECT_TRUE(calc::grade::check_catalog(one_file(std::string(kHeader) + box(R"([[box.mistake]]
+  EXPECT_TRUE(calc::grade::check_catalog(one_file(kHeader + box(R"([[box.mistake]]
 answer = "-6x"
 code = "slip"
 zh = "t"

@@ -6,35 +6,13 @@
 #include <string>
 
 #include "exercise/model.h"
+#include "exercise_fixture.h"
 
 namespace calc::exercise {
 namespace {
 
 // Lines 1-9: the exercise; 10-23: one box; anything appended starts at line 24.
-const std::string kFile = R"(id = "t.bad"
-title.zh = "t"
-title.en = "t"
-prompt.zh = "t"
-prompt.en = "t"
-[variables]
-x = "real"
-[define]
-f = "3x^2"
-[[box]]
-id = "t.bad/d"
-kind = "expression"
-task = "derivative"
-of = "f"
-wrt = "x"
-label.zh = "t"
-label.en = "t"
-[[box.hint]]
-zh = "t"
-en = "t"
-[box.solution]
-zh = "{{answer}}"
-en = "{{answer}}"
-)";
+const std::string kFile = fixture::header() + fixture::kBox;
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
