@@ -229,7 +229,7 @@ TEST(GradeEngine, SameAnswerSameVerdictAndFeedback) {
   }
 }
 
-TEST(GradeEngine, HostileInputIsBoundedAndNeverThrows) {
+TEST(GradeEngine, HostileInputIsBoundedAndGetsAVerdict) {
   std::vector<std::string> inputs = {std::string(5000, '('), std::string(3000, '-') + "x",
                                      "d/dx d/dx d/dx d/dx d/dx d/dx d/dx d/dx sin(x)^999", "\xff\xfe\x01",
                                      "x^99999999999", "[[[[x]]]]"};
