@@ -46,4 +46,15 @@ class ShapeCheck {
 // that takes outside input opens one.
 Expr shape_error(std::string_view message);
 
+// What build() returns, or an empty value (a null Expr) when building it
+// raised a shape error, which stays inside: for the places where what
+// cannot be built simply counts as absent.
+template <class Build>
+auto unless_shape_error(Build&& build) -> decltype(build()) {
+  ShapeCheck check;
+  auto built = build();
+  if (check.failed()) return {};
+  return built;
+}
+
 }  // namespace calc

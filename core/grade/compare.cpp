@@ -23,14 +23,14 @@ std::vector<Expr> lowered_references(const Problem& p, const Reference& ref, con
       out.push_back(lower_safely(s, ref.expr));
       continue;
     }
-    ShapeCheck check;
-    const Expr x = p.wrt()[0];
-    const Expr expanded = expand_vector(p.of(), x, set.dimensions[i]);
-    std::vector<Expr> comps;
-    const std::string& base = static_cast<const SymbolNode&>(*x).base();
-    for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
-    const Expr g = gradient(expanded, comps);
-    out.push_back(check.failed() ? Expr() : g);
+    out.push_back(unless_shape_error([&] {
+      const Expr x = p.wrt()[0];
+      const Expr expanded = expand_vector(p.of(), x, set.dimensions[i]);
+      std::vector<Expr> comps;
+      const std::string& base = static_cast<const SymbolNode&>(*x).base();
+      for (int k = 1; k <= set.dimensions[i]; ++k) comps.push_back(indexed(base, k));
+      return gradient(expanded, comps);
+    }));
   }
   return out;
 }

@@ -119,9 +119,7 @@ Expr box_derivative(const Problem& p) {
   const Expr f = p.of();
   const auto vars = p.wrt();
   if (!f || vars.empty()) return Expr();
-  ShapeCheck check;
-  Expr d = simplify(diff(f, vars[0]));
-  return check.failed() ? Expr() : d;
+  return unless_shape_error([&] { return simplify(diff(f, vars[0])); });
 }
 
 Reference compute_reference(const Problem& p) {

@@ -129,9 +129,7 @@ class Compiled {
 
 Expr lower_safely(const Scenario& s, const Expr& e) {
   if (!s.lower) return e;
-  ShapeCheck check;
-  Expr lowered = (*s.lower)(e);
-  return check.failed() ? Expr() : lowered;
+  return unless_shape_error([&] { return (*s.lower)(e); });
 }
 
 Table sample(const std::vector<Scenario>& scenarios, const Expr& reference, std::uint64_t seed,

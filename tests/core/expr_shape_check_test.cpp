@@ -37,6 +37,14 @@ TEST(ShapeCheck, AnInnerCheckKeepsItsErrorFromTheOuterOne) {
   EXPECT_EQ(outer.message(), "outer");
 }
 
+TEST(ShapeCheck, UnlessShapeErrorGivesTheValueOrNothing) {
+  ShapeCheck outer;
+  const Expr x = symbol("x");
+  EXPECT_EQ(unless_shape_error([&] { return add(x, integer(1)); }), add(x, integer(1)));
+  EXPECT_FALSE(unless_shape_error([] { return add(vector({integer(1), integer(2)}), integer(1)); }));
+  EXPECT_FALSE(outer.failed());  // the error stayed inside
+}
+
 TEST(ShapeCheck, WithNoCheckOpenNothingIsRecorded) {
   EXPECT_TRUE(is_nan(shape_error("unchecked")));
   ShapeCheck check;
