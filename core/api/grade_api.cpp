@@ -155,19 +155,7 @@ std::string preview_json(std::string_view box_id, std::string_view text) {
     w.key("text");
     w.value(to_text(*r.expr));
   } else {
-    w.key("error");
-    w.begin_object();
-    w.key("code");
-    w.value(r.error->code);
-    w.key("en");
-    w.value(r.error->message);
-    w.key("zh");
-    w.value(r.error->message_zh);
-    w.key("position");
-    w.value(static_cast<std::int64_t>(r.error->position));
-    w.key("length");
-    w.value(static_cast<std::int64_t>(r.error->length));
-    w.end_object();
+    json::error_member(w, json::api_error(*r.error));
   }
   w.end_object();
   return w.take();

@@ -1,6 +1,7 @@
 #include "api/json.h"
 
 #include "api/json_number.h"
+#include "parse/parser.h"
 
 namespace calc::json {
 
@@ -89,9 +90,9 @@ void Writer::raw(std::string_view json) {
   out_ += json;
 }
 
-std::string error_json(const ApiError& e) {
-  Writer w;
-  w.begin_object();
+ApiError api_error(const ParseError& e) { return {e.code, e.message, e.message_zh, e.position, e.length}; }
+
+void error_member(Writer& w, const ApiError& e) {
   w.key("error");
   w.begin_object();
   w.key("code");
@@ -107,6 +108,12 @@ std::string error_json(const ApiError& e) {
     w.value(static_cast<std::int64_t>(e.length.value_or(1)));
   }
   w.end_object();
+}
+
+std::string error_json(const ApiError& e) {
+  Writer w;
+  w.begin_object();
+  error_member(w, e);
   w.end_object();
   return w.take();
 }

@@ -10,6 +10,10 @@
 #include <string_view>
 #include <utility>
 
+namespace calc {
+struct ParseError;
+}
+
 namespace calc::json {
 
 // Appends s as a JSON string literal (quotes included), escaping control
@@ -74,8 +78,13 @@ class ApiResult {
   std::optional<ApiError> error_;
 };
 
+// A parse error of the learner's text as the API reports it.
+ApiError api_error(const ParseError& e);
+
 // {"error": {"code", "en", "zh"[, "position", "length"]}}, the one shape every
-// API call uses for failure (wasm/API.md).
+// API call uses for failure (wasm/API.md): error_member writes the member
+// into an open object, error_json is the object with it alone.
+void error_member(Writer& w, const ApiError& e);
 std::string error_json(const ApiError& e);
 // The error for a request the core could not handle (a bug): the request
 // failed, not the learner.

@@ -14,10 +14,7 @@ ApiError bad_arguments(std::string en, std::string zh) { return {"bad-arguments"
 
 ApiResult<Expr> parse_function(std::string_view text) {
   ParseResult r = parse(text, ParseContext::permissive());
-  if (!r.ok()) {
-    const ParseError& e = *r.error;
-    return ApiError{e.code, e.message, e.message_zh, e.position, e.length};
-  }
+  if (!r.ok()) return json::api_error(*r.error);
   Expr e = *r.expr;
   if (e.is(Kind::Equation)) {
     const auto& q = static_cast<const EquationNode&>(*e);
@@ -90,13 +87,19 @@ ApiResult<numeric::Tape> compile(const Expr& e, const std::vector<std::string>& 
   return std::move(*r.tape);
 }
 
-ApiResult<numeric::Tape> compile_one_variable(std::string_view text) {
+ApiResult<OneVariableFunction> one_variable_function(std::string_view text) {
   const ApiResult<Expr> e = parse_function(text);
   if (!e.ok()) return e.error();
   const ApiResult<std::string> var = single_variable(*e);
   if (!var.ok()) return var.error();
   if (auto error = require_scalar(*e)) return *error;
-  return compile(*e, {*var});
+  return OneVariableFunction{*e, *var};
+}
+
+ApiResult<numeric::Tape> compile_one_variable(std::string_view text) {
+  const ApiResult<OneVariableFunction> f = one_variable_function(text);
+  if (!f.ok()) return f.error();
+  return compile(f->expr, {f->variable});
 }
 
 ApiResult<numeric::Tape> compile_two_variables(std::string_view text) {

@@ -24,6 +24,14 @@ json::ApiResult<std::string> single_variable(const Expr& e);
 // output per element, which their one-output buffers cannot take).
 std::optional<json::ApiError> require_scalar(const Expr& e);
 json::ApiResult<numeric::Tape> compile(const Expr& e, const std::vector<std::string>& vars);
+// A function of one variable, as a plot, table or tangent reads it:
+// parse_function, its single_variable, and a value that is a number
+// (require_scalar).
+struct OneVariableFunction {
+  Expr expr;
+  std::string variable;
+};
+json::ApiResult<OneVariableFunction> one_variable_function(std::string_view text);
 // The tape of the function a plot, table or grid evaluates: parse_function,
 // then compile in single_variable, or in the two axes of a function of two
 // variables (its free symbols, completed with the usual partner, x with y and

@@ -209,13 +209,10 @@ Expr point_number(double x0) {
 
 std::string tangent_json(std::string_view text, double x0) {
   if (!std::isfinite(x0)) return error_json(bad_arguments("The point must be a finite number.", "该点必须是有限数。"));
-  const ApiResult<Expr> parsed = parse_function(text);
-  if (!parsed.ok()) return error_json(parsed.error());
-  const Expr& f = *parsed;
-  const ApiResult<std::string> variable = single_variable(f);
-  if (!variable.ok()) return error_json(variable.error());
-  if (auto error = require_scalar(f)) return error_json(*error);
-  const Expr x = symbol(*variable);
+  const ApiResult<OneVariableFunction> function = one_variable_function(text);
+  if (!function.ok()) return error_json(function.error());
+  const Expr& f = function->expr;
+  const Expr x = symbol(function->variable);
   const std::string name = static_cast<const SymbolNode&>(*x).name();
   // A shape error on the way (no rule for the derivative of a matrix
   // product) fails the request as the core's, with the internal error, before
