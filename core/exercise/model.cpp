@@ -325,29 +325,27 @@ class ExerciseReader {
     return t;
   }
 
-  Domain domain_of(const Value& v) {
-    const std::string s = string_of(v, "a variable's domain");
+  // The enumerator named by a string value (`what` in messages); `last` is
+  // the enumeration's last, and `choices` follows the name of an unknown one.
+  template <class E>
+  E enumerator_of(const Value& v, std::string_view what, E last, std::string_view noun, std::string_view choices) {
+    const std::string s = string_of(v, what);
     if (failed()) return {};
-    if (auto d = named<Domain>(s, static_cast<int>(Domain::VectorNonZero) + 1)) return *d;
-    fail(v.line, {"unknown domain '", s, "' (use real, nonzero, positive or vector-nonzero)"});
+    if (auto e = named<E>(s, static_cast<int>(last) + 1)) return *e;
+    fail(v.line, {"unknown ", noun, " '", s, "'", choices});
     return {};
+  }
+
+  Domain domain_of(const Value& v) {
+    return enumerator_of(v, "a variable's domain", Domain::VectorNonZero, "domain",
+                         " (use real, nonzero, positive or vector-nonzero)");
   }
 
   BoxKind kind_of(const Value& v) {
-    const std::string s = string_of(v, "box.kind");
-    if (failed()) return {};
-    if (auto k = named<BoxKind>(s, static_cast<int>(BoxKind::Choice) + 1)) return *k;
-    fail(v.line, {"unknown box kind '", s, "' (expression, number, vector, line or choice)"});
-    return {};
+    return enumerator_of(v, "box.kind", BoxKind::Choice, "box kind", " (expression, number, vector, line or choice)");
   }
 
-  Task task_of(const Value& v) {
-    const std::string s = string_of(v, "box.task");
-    if (failed()) return {};
-    if (auto t = named<Task>(s, static_cast<int>(Task::InverseDerivativeAt) + 1)) return *t;
-    fail(v.line, {"unknown task '", s, "'"});
-    return {};
-  }
+  Task task_of(const Value& v) { return enumerator_of(v, "box.task", Task::InverseDerivativeAt, "task", ""); }
 
   double number_of(const Value& v, std::string_view what) {
     if (!v.is_number()) {

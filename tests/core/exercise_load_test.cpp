@@ -46,6 +46,11 @@ TEST(ExerciseLoad, WrongTypesAndValues) {
   EXPECT_EQ(load_error(replaced(kFile, "x = \"real\"", "x = \"complex\"")),
             "bad.toml:7: unknown domain 'complex' (use real, nonzero, positive or vector-nonzero)");
   EXPECT_EQ(load_error(replaced(kFile, "kind = \"expression\"", "kind = 3")), "bad.toml:12: box.kind must be a string");
+  EXPECT_EQ(load_error(replaced(kFile, "kind = \"expression\"", "kind = \"shape\"")),
+            "bad.toml:12: unknown box kind 'shape' (expression, number, vector, line or choice)");
+  EXPECT_EQ(load_error(replaced(kFile, "task = \"derivative\"", "task = 3")), "bad.toml:13: box.task must be a string");
+  EXPECT_EQ(load_error(replaced(kFile, "task = \"derivative\"", "task = \"integral\"")),
+            "bad.toml:13: unknown task 'integral'");
   EXPECT_EQ(load_error(replaced(kFile, "kind = \"expression\"", "kind = \"number\"")),
             "bad.toml:12: task 'derivative' answers a expression box, not a number box");
   EXPECT_EQ(load_error(replaced(kFile, "wrt = \"x\"", "wrt = [\"x\", 3]")),
