@@ -5,9 +5,9 @@
 #include "calculus/memo.h"
 #include "calculus/substitute.h"
 #include "expr/functions.h"
-#include "expr/shape_check.h"
 #include "expr/internal.h"
 #include "expr/map_children.h"
+#include "expr/shape_check.h"
 #include "util/hash_index.h"
 
 namespace calc {

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "expr/shape_check.h"
-
 #include "grade/compare.h"
 #include "grade/diagnose.h"
 #include "grade/problem.h"
