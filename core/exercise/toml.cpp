@@ -292,11 +292,13 @@ class Reader {
         return v;
       }
       ++nesting_;
-      v.type = c == '[' ? Value::Type::Array : Value::Type::Table;
-      if (c == '[')
+      if (c == '[') {
+        v.type = Value::Type::Array;
         array(v);
-      else
+      } else {
+        v.type = Value::Type::Table;
         inline_table(v);
+      }
       --nesting_;
     } else if (starts_with("true") && !bare_key_char(peek(4))) {
       v.type = Value::Type::Boolean;
