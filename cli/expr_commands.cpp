@@ -22,11 +22,19 @@ constexpr std::string_view kDiffUsage = "diff EXPR VAR | diff --batch  (lines EX
 
 calc::Expr derivative(const calc::Expr& e, const calc::Expr& var) { return calc::simplify(calc::diff(e, var)); }
 
-// A shape error met on the way (no rule for the derivative of a matrix
-// product) ends the command: its message on stderr, exit code 1.
-int report(const calc::ShapeCheck& check) {
-  std::cerr << "error: " << check.message() << '\n';
-  return 1;
+// Prints the text of what build() gives; a shape error met on the way (no
+// rule for the derivative of a matrix product) ends the command instead: its
+// message on stderr, exit code 1.
+template <class Build>
+int print_or_report(Build&& build) {
+  calc::ShapeCheck check;
+  const std::string text = calc::to_text(build());
+  if (check.failed()) {
+    std::cerr << "error: " << check.message() << '\n';
+    return 1;
+  }
+  std::cout << text << '\n';
+  return 0;
 }
 
 // One batch line -> one output line; every failure becomes "error: ..." on
@@ -64,11 +72,7 @@ int run_diff(Args args) {
   if (!e) return 1;
   std::optional<calc::Expr> var = parse_variable(args[1]);
   if (!var) return 1;
-  calc::ShapeCheck check;
-  const std::string d = calc::to_text(derivative(*e, *var));
-  if (check.failed()) return report(check);
-  std::cout << d << '\n';
-  return 0;
+  return print_or_report([&] { return derivative(*e, *var); });
 }
 
 // Without VARS the gradient is taken in every variable of EXPR, sorted by name.
@@ -89,22 +93,14 @@ int run_grad(Args args) {
     if (!v) return 1;
     vars.push_back(*v);
   }
-  calc::ShapeCheck check;
-  const std::string g = calc::to_text(calc::simplify(calc::gradient(*e, vars)));
-  if (check.failed()) return report(check);
-  std::cout << g << '\n';
-  return 0;
+  return print_or_report([&] { return calc::simplify(calc::gradient(*e, vars)); });
 }
 
 int run_simplify(Args args) {
   if (args.size() != 1) return usage_error("simplify EXPR");
   std::optional<calc::Expr> e = parse_or_report(args[0]);
   if (!e) return 1;
-  calc::ShapeCheck check;
-  const std::string simplified = calc::to_text(calc::simplify(*e));
-  if (check.failed()) return report(check);
-  std::cout << simplified << '\n';
-  return 0;
+  return print_or_report([&] { return calc::simplify(*e); });
 }
 
 int run_latex(Args args) {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "ad/forward_tape.h"
+#include "calculus/substitute.h"
 #include "commands.h"
 #include "numeric/finite_difference.h"
 #include "numeric/tape.h"
@@ -40,21 +40,6 @@ std::optional<double> constant_value(std::string_view text) {
     return std::nullopt;
   }
   return (*t.tape)(std::span<const double>{});
-}
-
-// The names of the symbols in e, sorted.
-std::vector<std::string> symbol_names(const calc::Expr& root) {
-  std::set<std::string> names;
-  std::set<const calc::Node*> seen;
-  std::vector<calc::Expr> stack{root};
-  while (!stack.empty()) {
-    calc::Expr e = std::move(stack.back());
-    stack.pop_back();
-    if (!seen.insert(e.get()).second) continue;
-    if (e.is(calc::Kind::Symbol)) names.insert(static_cast<const calc::SymbolNode&>(*e).name());
-    calc::for_each_child(e, [&](const calc::Expr& c) { stack.push_back(c); });
-  }
-  return {names.begin(), names.end()};
 }
 
 }  // namespace
@@ -105,7 +90,7 @@ int run_limit_table(Args args) {
     std::cerr << "error: expected a scalar function\n";
     return 1;
   }
-  const std::vector<std::string> vars = symbol_names(e);
+  const std::vector<std::string> vars = calc::free_symbols(e);
   if (vars.size() > 1) {
     std::cerr << "error: expected a function of one variable\n";
     return 1;
