@@ -4,12 +4,7 @@
 // by their (bracketed) expressions. Only the few TOML shapes the exercise
 // format uses (exercises/README.md) are read; multi-line '''…''' strings are
 // skipped whole, so prose can never be mistaken for a key.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-
-import { repoRoot } from './harness.mjs';
-
-const exercisesDir = path.join(repoRoot, 'exercises');
+import { readExerciseFiles } from '../../web/exercise-files.mjs';
 
 // The string at the start of a TOML value; anything after it (a # comment) is ignored.
 function unquote(value) {
@@ -78,8 +73,8 @@ function instantiate(answer, { parameters, definitions }) {
 // Map box id -> [{answer, code, en, zh}] in the book's numbers.
 export function declaredMistakes() {
   const result = new Map();
-  for (const name of readdirSync(exercisesDir).filter((f) => f.endsWith('.toml')).sort()) {
-    const file = readFile(readFileSync(path.join(exercisesDir, name), 'utf8'));
+  for (const { text } of readExerciseFiles()) {
+    const file = readFile(text);
     for (const box of file.boxes) {
       if (!box.id) continue;
       result.set(box.id, box.mistakes.filter((m) => m.answer).map((m) => ({ ...m, answer: instantiate(m.answer, file) })));

@@ -14,7 +14,7 @@
 
 // The core's functions as named in wasm/API.md; those the build has are wrapped.
 const API_FUNCTIONS = [
-  'version', 'catalog', 'preview', 'grade', 'hint', 'solution', 'variant',
+  'version', 'loadExercises', 'catalog', 'preview', 'grade', 'hint', 'solution', 'variant',
   'samplePlot', 'limitTable', 'tangent', 'gradientField', 'contours', 'evaluate',
 ];
 
@@ -93,6 +93,15 @@ export function wrapModule(module) {
     if (typeof module[name] === 'function') core[name] = (...args) => module[name](...args);
   }
   return core;
+}
+
+// What went wrong when the core read the exercise files, from
+// loadExercises()'s result: [] when every file loaded. Each problem is one
+// line, "file:line: message" as `workbook check` prints them, or the reason
+// the core refused the whole input (in lang, which defaults to English).
+export function exerciseLoadProblems(result, lang = 'en') {
+  if (result.error) return [result.error[lang] ?? result.error.en ?? result.error.code];
+  return result.errors.map(({ file, line, message }) => `${file}:${line}: ${message}`);
 }
 
 // The one load of the page, shared through a global because boot.js and app.js
