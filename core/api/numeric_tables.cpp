@@ -2,7 +2,6 @@
 // the limit table, the tangent, the gradient field, the contour grid and
 // evaluation. Each runs once per action on the page, so, unlike plot
 // sampling, this file is compiled for size with the rest of the core.
-#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "ad/forward_tape.h"
 #include "ad/reverse.h"
 #include "api/json.h"
+#include "api/json_reader.h"
 #include "api/numeric_api.h"
 #include "api/numeric_input.h"
 #include "calculus/derivative.h"
@@ -36,9 +36,9 @@ constexpr int kMaxGridSide = 400;
 constexpr int kMaxFieldPoints = 10000;
 constexpr std::size_t kMaxSteps = 64;
 
-using json::ApiError;
 using json::ApiResult;
 using json::error_json;
+using json::JsonReader;
 
 // Members holding numbers, in order (a row of the limit table, an arrow of
 // the gradient field).
@@ -48,93 +48,6 @@ void numbers(json::Writer& w, std::initializer_list<std::pair<std::string_view, 
     w.value(value);
   }
 }
-
-// ---- Reading the small JSON inputs (an array of numbers, an object of numbers) ----
-
-class JsonReader {
- public:
-  explicit JsonReader(std::string_view s) : s_(s) {}
-
-  ApiResult<std::vector<double>> number_array() {
-    std::vector<double> out;
-    if (!expect('[')) return error();
-    if (peek() == ']') {
-      ++i_;
-    } else {
-      for (;;) {
-        const std::optional<double> v = number();
-        if (!v) return error();
-        out.push_back(*v);
-        if (peek() == ',') { ++i_; continue; }
-        if (!expect(']')) return error();
-        break;
-      }
-    }
-    if (!at_end()) return error();
-    return out;
-  }
-
-  ApiResult<std::vector<std::pair<std::string, double>>> number_object() {
-    std::vector<std::pair<std::string, double>> out;
-    if (!expect('{')) return error();
-    if (peek() == '}') {
-      ++i_;
-    } else {
-      for (;;) {
-        std::optional<std::string> k = string();
-        if (!k || !expect(':')) return error();
-        const std::optional<double> v = number();
-        if (!v) return error();
-        out.emplace_back(std::move(*k), *v);
-        if (peek() == ',') { ++i_; continue; }
-        if (!expect('}')) return error();
-        break;
-      }
-    }
-    if (!at_end()) return error();
-    return out;
-  }
-
- private:
-  // Each reading step stops where the text goes wrong, so the error names
-  // the character it stopped at.
-  char peek() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
-    return i_ < s_.size() ? s_[i_] : '\0';
-  }
-  bool expect(char c) {
-    if (peek() != c) return false;
-    ++i_;
-    return true;
-  }
-  bool at_end() { return peek() == '\0'; }
-  std::optional<double> number() {
-    peek();
-    const std::size_t start = i_;
-    while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' || s_[i_] == '+' ||
-                              s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E'))
-      ++i_;
-    const std::string_view text = s_.substr(start, i_ - start);
-    double v = 0;
-    if (text.empty() || decimal::parse(text, v) != text.size()) return std::nullopt;
-    return v;
-  }
-  // Names are plain ASCII identifiers (x, x_1); escapes are not needed.
-  std::optional<std::string> string() {
-    if (!expect('"')) return std::nullopt;
-    const std::size_t start = i_;
-    while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') ++i_;
-    if (i_ >= s_.size() || s_[i_] != '"') return std::nullopt;
-    return std::string(s_.substr(start, i_++ - start));
-  }
-  ApiError error() const {
-    return {"bad-json", "Malformed JSON argument near character " + std::to_string(i_) + ".",
-            "JSON 参数格式错误（第 " + std::to_string(i_) + " 个字符附近）。", {}, {}};
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
 
 }  // namespace
 
