@@ -3,9 +3,11 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "api/grade_api.h"
 #include "commands.h"
+#include "exercise/builtin.h"
 #include "exercise/catalog.h"
 #include "grade/check.h"
 
@@ -55,17 +57,14 @@ int run_grade(Args args) {
     }
   }
   if (positional.size() != 2) return usage_error(kGradeUsage);
-  std::optional<calc::exercise::Catalog> own;
-  if (dir) {
-    own = catalog_from(*dir);
-    if (!own) return 2;
-  }
-  const calc::exercise::Catalog& catalog = own ? *own : calc::exercise::builtin_catalog();
-  if (!catalog.find_box(positional[0]).second) {
+  std::optional<calc::exercise::Catalog> catalog = dir ? catalog_from(*dir) : calc::exercise::builtin_catalog();
+  if (!catalog) return 2;
+  if (!catalog->find_box(positional[0]).second) {
     std::cerr << "workbook grade: unknown box id '" << positional[0] << "'\n";
     return 2;
   }
-  std::cout << calc::api::grade_json(catalog, positional[0], positional[1], seed) << '\n';
+  calc::api::load_catalog(std::move(*catalog));
+  std::cout << calc::api::grade_json(positional[0], positional[1], seed) << '\n';
   return 0;
 }
 

@@ -22,6 +22,7 @@ namespace api = calc::api;
 // Which core build the page talks to; shown in the page footer and bench output.
 std::string version_json() { return std::string("{\"version\":\"") + WORKBOOK_VERSION + "\"}"; }
 
+std::string load_exercises(const std::string& files_json) { return api::load_exercises_json(files_json); }
 std::string catalog() { return api::catalog_json(); }
 std::string preview(const std::string& box_id, const std::string& text) { return api::preview_json(box_id, text); }
 std::string grade(const std::string& box_id, const std::string& answer, std::uint32_t seed) {
@@ -82,6 +83,7 @@ std::string evaluate(const std::string& text, const std::string& bindings_json) 
 EMSCRIPTEN_BINDINGS(calccore) {
   using emscripten::function;
   function("version", &version_json);
+  function("loadExercises", &load_exercises);
   function("catalog", &catalog);
   function("preview", &preview);
   function("grade", &grade);

@@ -6,7 +6,8 @@
 // shared 2-core machine single calls are sometimes descheduled for
 // milliseconds; the median is the answer's own cost). Per box the record
 // holds the median over its answers and the slowest answer (worst_ns). The
-// catalog is loaded first, as the page does before any answer is typed. A
+// compiled-in catalog is loaded into the facade and its JSON built first,
+// outside the timed part, as the page does before any answer is typed. A
 // verdict other than the expected one is reported on stderr and counted in
 // "unexpected".
 // grade_json keeps the boxes it prepared (reference, sample points,
@@ -22,6 +23,7 @@
 #include "api/grade_api.h"
 #include "common/cases.h"
 #include "common/timing.h"
+#include "exercise/builtin.h"
 
 namespace {
 constexpr int kCalls = 21;
@@ -34,6 +36,7 @@ constexpr const char* kImpl = "ours";
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "bench/data/grade_answers.tsv";
+  calc::api::load_catalog(calc::exercise::builtin_catalog());
   bench::keep(calc::api::catalog_json());
   std::vector<std::string> order;
   std::map<std::string, std::vector<double>> times;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
+#include <memory>
+#include <utility>
 
+#include "api/exercise_files.h"
 #include "api/json.h"
 #include "exercise/catalog.h"
 #include "grade/box_cache.h"
@@ -26,6 +28,29 @@ std::string error_json(std::string_view code, std::string_view en, std::string_v
 
 std::string unknown_box() { return error_json("unknown-box", "No answer box has this id.", "没有这个编号的答题框。"); }
 std::string unknown_exercise() { return error_json("unknown-exercise", "No exercise has this id.", "没有这个编号的练习。"); }
+
+// The page grades answer after answer in one box; keeping a few dozen
+// prepared boxes (a whole section's worth) makes every answer after a box's
+// first one skip the reference, the sample and the candidates.
+constexpr std::size_t kCachedBoxes = 48;
+
+// The loaded catalog and the boxes prepared from it. The cache refers to the
+// catalog beside it, so a load replaces the two together.
+struct Loaded {
+  explicit Loaded(exercise::Catalog c) : catalog(std::move(c)) {}
+  exercise::Catalog catalog;
+  grade::BoxCache cache{catalog, kCachedBoxes};
+};
+
+// One caller at a time: the page's worker and the CLI are single-threaded.
+// (A std::mutex here kept libc++'s system_error, and with it printf, in
+// the wasm module: 6 KB gzip.) Empty until the first load.
+std::unique_ptr<Loaded>& loaded() {
+  static std::unique_ptr<Loaded> state = std::make_unique<Loaded>(exercise::Catalog{});
+  return state;
+}
+
+const exercise::Catalog& catalog() { return loaded()->catalog; }
 
 // "zh" and "en" members: a bilingual text with its placeholders filled.
 void texts(json::Writer& w, const exercise::Text& t, const grade::Problem& p) {
@@ -117,21 +142,55 @@ void exercise_json(json::Writer& w, const exercise::Exercise& ex, std::uint64_t 
   w.end_object();
 }
 
+void load_error_json(json::Writer& w, const exercise::LoadError& e) {
+  w.begin_object();
+  w.key("file");
+  w.value(e.file);
+  w.key("line");
+  w.value(e.line);
+  w.key("message");
+  w.value(e.message);
+  w.end_object();
+}
+
 }  // namespace
+
+void load_catalog(exercise::Catalog catalog) { loaded() = std::make_unique<Loaded>(std::move(catalog)); }
+
+std::string load_exercises_json(std::string_view files_json) {
+  const json::ApiResult<std::vector<exercise::SourceFile>> files = read_exercise_files(files_json);
+  if (!files.ok()) return json::error_json(files.error());
+  load_catalog(exercise::build_catalog(*files));
+  const exercise::Catalog& c = catalog();
+  std::size_t boxes = 0;
+  for (const auto& ex : c.exercises) boxes += ex.boxes.size();
+  json::Writer w;
+  w.begin_object();
+  w.key("exercises");
+  w.value(static_cast<std::int64_t>(c.exercises.size()));
+  w.key("boxes");
+  w.value(static_cast<std::int64_t>(boxes));
+  w.key("errors");
+  w.begin_array();
+  for (const auto& e : c.errors) load_error_json(w, e);
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
 
 std::string catalog_json() {
   json::Writer w;
   w.begin_object();
   w.key("exercises");
   w.begin_array();
-  for (const auto& ex : exercise::builtin_catalog().exercises) exercise_json(w, ex, 0);
+  for (const auto& ex : catalog().exercises) exercise_json(w, ex, 0);
   w.end_array();
   w.end_object();
   return w.take();
 }
 
 std::string preview_json(std::string_view box_id, std::string_view text) {
-  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  const auto [ex, box] = catalog().find_box(box_id);
   if (!box) return unknown_box();
   const grade::Problem p = grade::make_problem(*ex, *box, 0);
   json::Writer w;
@@ -162,46 +221,9 @@ std::string preview_json(std::string_view box_id, std::string_view text) {
 }
 
 std::string grade_json(std::string_view box_id, std::string_view answer, std::uint64_t seed) {
-  return grade_json(exercise::builtin_catalog(), box_id, answer, seed);
-}
-
-namespace {
-
-// The page grades answer after answer in one box; keeping a few dozen
-// prepared boxes (a whole section's worth) makes every answer after a box's
-// first one skip the reference, the sample and the candidates.
-constexpr std::size_t kCachedBoxes = 48;
-
-// One caller at a time: the page's worker and the CLI are single-threaded.
-// (A std::mutex here kept libc++'s system_error, and with it printf, in
-// the wasm module: 6 KB gzip.)
-grade::BoxCache& builtin_cache() {
-  static grade::BoxCache cache(exercise::builtin_catalog(), kCachedBoxes);
-  return cache;
-}
-
-// The box prepared for this answer: from the cache for the built-in catalog;
-// another catalog (the CLI's) may not outlive a cache, so it is prepared afresh.
-std::optional<grade::Result> grade_box(const exercise::Catalog& catalog, std::string_view box_id,
-                                       std::string_view answer, std::uint64_t seed) {
-  if (&catalog == &exercise::builtin_catalog()) {
-    grade::PreparedBox* b = builtin_cache().find(box_id, seed);
-    if (!b) return std::nullopt;
-    return grade::grade(*b, answer);
-  }
-  const auto [ex, box] = catalog.find_box(box_id);
-  if (!box) return std::nullopt;
-  grade::PreparedBox b(*ex, *box, seed);
-  return grade::grade(b, answer);
-}
-
-}  // namespace
-
-std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id, std::string_view answer,
-                       std::uint64_t seed) {
-  const std::optional<grade::Result> graded = grade_box(catalog, box_id, answer, seed);
-  if (!graded) return unknown_box();
-  const grade::Result& r = *graded;
+  grade::PreparedBox* box = loaded()->cache.find(box_id, seed);
+  if (!box) return unknown_box();
+  const grade::Result r = grade::grade(*box, answer);
   json::Writer w;
   w.begin_object();
   w.key("verdict");
@@ -236,7 +258,7 @@ std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id
 }
 
 std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
-  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  const auto [ex, box] = catalog().find_box(box_id);
   if (!box) return unknown_box();
   if (index < 0 || static_cast<std::size_t>(index) >= box->hints.size())
     return error_json("no-such-hint", "There is no further hint.", "没有更多提示了。");
@@ -254,7 +276,7 @@ std::string hint_json(std::string_view box_id, int index, std::uint64_t seed) {
 }
 
 std::string solution_json(std::string_view box_id, std::uint64_t seed) {
-  const auto [ex, box] = exercise::builtin_catalog().find_box(box_id);
+  const auto [ex, box] = catalog().find_box(box_id);
   if (!box) return unknown_box();
   const grade::Problem p = grade::make_problem(*ex, *box, seed);
   const grade::ShownAnswer a = grade::shown_answer(p);
@@ -273,7 +295,7 @@ std::string solution_json(std::string_view box_id, std::uint64_t seed) {
 }
 
 std::string variant_json(std::string_view exercise_id, std::uint64_t seed) {
-  const exercise::Exercise* ex = exercise::builtin_catalog().find_exercise(exercise_id);
+  const exercise::Exercise* ex = catalog().find_exercise(exercise_id);
   if (!ex) return unknown_exercise();
   json::Writer w;
   exercise_json(w, *ex, seed);

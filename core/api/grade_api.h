@@ -13,7 +13,22 @@ struct Catalog;
 
 namespace calc::api {
 
-// Exercises from the catalog compiled into the core (exercises/*.toml).
+// The facade grades against one loaded catalog. Before the first load it is
+// empty: catalog_json() lists no exercise, every box id is unknown-box and
+// every exercise id unknown-exercise. A load replaces the catalog and drops
+// every prepared box.
+//
+// files_json: [{"name":"calculus.example.toml","text":"<the file's TOML>"}, ...].
+// Builds a catalog from the files (a file that fails to load is left out, the
+// others load) and makes it the facade's; returns {"exercises":N,"boxes":M,
+// "errors":[{"file","line","message"}]} (errors empty when all loaded).
+// Malformed JSON or another shape gives {"error":{"code":"bad-json",…}}, a
+// text over 4 MiB bad-arguments; the current catalog is then kept.
+std::string load_exercises_json(std::string_view files_json);
+// The same for C++ callers with a catalog in hand (the CLI, tests, bench).
+void load_catalog(exercise::Catalog catalog);
+
+// The loaded exercises.
 std::string catalog_json();
 // Parses `text` in the box's declared context: {ok, latex, text} or
 // {ok:false, error:{code, en, zh, position, length}}.
@@ -22,9 +37,6 @@ std::string preview_json(std::string_view box_id, std::string_view text);
 // verdict is correct | incorrect | invalid | undecided, or
 // {error:{code:"unknown-box", en, zh}} for an id the catalog lacks. seed 0 = the book's numbers.
 std::string grade_json(std::string_view box_id, std::string_view answer, std::uint64_t seed);
-// The same against another catalog (the CLI's --exercises DIR).
-std::string grade_json(const exercise::Catalog& catalog, std::string_view box_id, std::string_view answer,
-                       std::uint64_t seed);
 std::string hint_json(std::string_view box_id, int index, std::uint64_t seed);
 std::string solution_json(std::string_view box_id, std::uint64_t seed);
 std::string variant_json(std::string_view exercise_id, std::uint64_t seed);

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "exercise/embedded.h"
 #include "util/hash_index.h"
 #include "util/stable_order.h"
 
@@ -84,19 +83,6 @@ std::vector<SourceFile> read_directory(const std::string& dir, std::string& erro
   }
   if (paths.empty()) error = dir + ": no *.toml exercise files";
   return out;
-}
-
-std::vector<SourceFile> embedded_sources() {
-  std::vector<SourceFile> out;
-  for (std::size_t i = 0; i < kEmbeddedExerciseCount; ++i)
-    out.push_back({std::string("exercises/") + kEmbeddedExercises[i].name,
-                   std::string(reinterpret_cast<const char*>(kEmbeddedExercises[i].text), kEmbeddedExercises[i].size)});
-  return out;
-}
-
-const Catalog& builtin_catalog() {
-  static const Catalog catalog = build_catalog(embedded_sources());
-  return catalog;
 }
 
 }  // namespace calc::exercise

@@ -1,6 +1,8 @@
 #pragma once
-// All exercises, loaded either from the compiled-in files or from a directory
-// (`--exercises DIR`, `workbook check DIR`). Box ids are unique across files.
+// All exercises, built from exercise files: the page's (api::load_exercises_json),
+// the compiled-in ones of the native programs (exercise/builtin.h) or a
+// directory's (`--exercises DIR`, `workbook check DIR`). Box ids are unique
+// across files.
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,8 +30,5 @@ Catalog build_catalog(const std::vector<SourceFile>& files);
 // Reads every *.toml in dir (sorted by name). A missing or unreadable
 // directory is reported in `error` and yields no files.
 std::vector<SourceFile> read_directory(const std::string& dir, std::string& error);
-std::vector<SourceFile> embedded_sources();
-// The compiled-in catalog, built once.
-const Catalog& builtin_catalog();
 
 }  // namespace calc::exercise

@@ -1,8 +1,8 @@
 #pragma once
-// The exercise files compiled into the library. The array is generated at
-// configure time from exercises/*.toml by the "embedded exercises" block in
-// CMakeLists.txt, so the CLI and the wasm module find the exercises without
-// any file system access.
+// The exercise files compiled into calccore_builtin_exercises (see
+// exercise/builtin.h). The array is generated at configure time from
+// exercises/*.toml by the "embedded exercises" block in CMakeLists.txt, so the
+// native programs find the exercises from any working directory.
 #include <cstddef>
 
 namespace calc::exercise {

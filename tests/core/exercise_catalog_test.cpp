@@ -7,7 +7,7 @@
 #include <string>
 
 #include "api/grade_api.h"
-#include "exercise/catalog.h"
+#include "exercise/builtin.h"
 #include "grade/check.h"
 #include "exercise_fixture.h"
 #include "numeric_json_reader.h"

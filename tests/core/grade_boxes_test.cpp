@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "api/grade_api.h"
-#include "exercise/catalog.h"
+#include "exercise/builtin.h"
 #include "numeric_json_reader.h"
 
 namespace calc {

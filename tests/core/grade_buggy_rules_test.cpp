@@ -11,7 +11,7 @@
 #include "calculus/derivative.h"
 #include "calculus/substitute.h"
 #include "api/grade_api.h"
-#include "exercise/catalog.h"
+#include "exercise/builtin.h"
 #include "grade/buggy_rules.h"
 #include "grade/problem.h"
 #include "numeric_json_reader.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "api/grade_api.h"
-#include "exercise/catalog.h"
+#include "exercise/builtin.h"
 #include "grade/engine.h"
 #include "grade/numeric_tasks.h"
 #include "grade/problem.h"

@@ -17,7 +17,7 @@
 #include "api/grade_api.h"
 #include "calculus/substitute.h"
 #include "expr/shape_check.h"
-#include "exercise/catalog.h"
+#include "exercise/builtin.h"
 #include "grade/problem.h"
 #include "numeric_json_reader.h"
 #include "print/print.h"

@@ -2,7 +2,9 @@
 // core facade's JSON answer to each on one line, exactly as the wasm module
 // returns it to JavaScript (wasm/bindings.cpp binds these same functions).
 // tests/determinism/compare.mjs sends the same lines through the wasm build
-// and compares the two outputs byte for byte.
+// and compares the two outputs byte for byte. The exercises are the
+// compiled-in ones, loaded into the facade before the first request (the wasm
+// side loads the same files through loadExercises).
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "api/grade_api.h"
 #include "api/numeric_api.h"
+#include "exercise/builtin.h"
 
 namespace {
 
@@ -48,6 +51,7 @@ std::string answer(const std::vector<std::string>& f) {
 
 int main() {
   std::ios::sync_with_stdio(false);
+  calc::api::load_catalog(calc::exercise::builtin_catalog());
   std::string line;
   while (std::getline(std::cin, line)) std::cout << answer(split_tabs(line)) << '\n';
   return 0;
