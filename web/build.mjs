@@ -2,7 +2,7 @@
 //   node web/build.mjs [--wasm-dir build/wasm/web] [--out dist]
 // Steps: empty dist/; bundle web/src/boot.js and web/src/main.js with esbuild
 // into classic IIFE scripts, because Chromium refuses module scripts on
-// file://; copy web/index.html (with the CSP filled in), everything under
+// file:// (app.js with exercises/*.toml and their catalog built in); copy web/index.html (with the CSP filled in), everything under
 // web/static/, the core (calccore.mjs, minified, and calccore.wasm for http;
 // calccore.single.js for file://) and KaTeX's CSS and fonts; last, the service
 // worker, whose cache name is a hash of the files it caches. The result needs
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 
 import { catalogSnapshot } from './catalog-snapshot.mjs';
 import { CSP } from './csp.mjs';
+import { readExerciseFiles } from './exercise-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -45,12 +46,20 @@ const BUNDLE_OPTIONS = {
 };
 
 // boot.js, a small script of its own, starts the core from <head>; app.js is
-// the rest, with the core's catalog built in (web/catalog-snapshot.mjs).
+// the rest, with the exercise files the page hands the core at start-up
+// (web/exercise-files.mjs) and the catalog they give (web/catalog-snapshot.mjs)
+// built in: no request of their own, so file:// and the service worker's
+// cache need nothing more. Both are defined as string literals of JSON text,
+// the files in the very form loadExercises() takes.
 async function bundleApp() {
+  const files = readExerciseFiles();
   await build({
     ...BUNDLE_OPTIONS,
     entryPoints: { boot: 'web/src/boot.js', app: 'web/src/main.js' },
-    define: { __CALCWB_CATALOG__: JSON.stringify(await catalogSnapshot(wasmDir)) },
+    define: {
+      __CALCWB_EXERCISE_FILES__: JSON.stringify(JSON.stringify(files)),
+      __CALCWB_CATALOG__: JSON.stringify(await catalogSnapshot(wasmDir, files)),
+    },
   });
 }
 

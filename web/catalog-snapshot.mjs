@@ -1,15 +1,20 @@
 // The book's exercise catalog (seed 0), taken at build time from the very core
-// that goes into dist/, for app.js to embed (web/build.mjs defines it as
-// __CALCWB_CATALOG__). The page then builds its answer boxes without calling
-// core.catalog() first: that first call reads the exercises' TOML, parses and
-// prints their formulas, all in wasm code the browser compiles lazily on
-// first use, and it was the largest step between the core's load and
-// data-ready. Variants ("try another", a stored seed) still come from the core.
+// that goes into dist/, loaded with the very exercise files app.js embeds,
+// for app.js to embed too (web/build.mjs defines it as __CALCWB_CATALOG__).
+// The page then builds its answer boxes without calling core.catalog() first:
+// that first call prints the exercises' formulas, all in wasm code the browser
+// compiles lazily on first use, and it was the largest step between the core's
+// load and data-ready. Variants ("try another", a stored seed) still come from
+// the core. An exercise file the core refuses fails the build here, so no site
+// ships with an exercise missing.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-// Returns the JSON text of catalog() from wasmDir/calccore.single.js.
-export async function catalogSnapshot(wasmDir) {
+import { loadExerciseFiles, readExerciseFiles } from './exercise-files.mjs';
+
+// Returns the JSON text of catalog() from wasmDir/calccore.single.js after
+// loadExercises(files); throws if the core reports any problem with them.
+export async function catalogSnapshot(wasmDir, files = readExerciseFiles()) {
   const require = createRequire(import.meta.url);
   const events = ['uncaughtException', 'unhandledRejection'];
   const before = Object.fromEntries(events.map((e) => [e, process.listeners(e)]));
@@ -23,6 +28,7 @@ export async function catalogSnapshot(wasmDir) {
   for (const e of events) {
     for (const listener of process.listeners(e)) if (!before[e].includes(listener)) process.off(e, listener);
   }
+  loadExerciseFiles(core, files);
   const text = core.catalog();
   const catalog = JSON.parse(text);
   if (catalog.error) throw new Error(`the core's catalog() failed: ${JSON.stringify(catalog.error)}`);

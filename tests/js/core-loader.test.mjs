@@ -1,5 +1,6 @@
 // web/src/core.js's wrapper over the real wasm core (the single-file build,
-// which Node can load): every API function returns a parsed object.
+// which Node can load), given exercises/*.toml as the page gives them: every
+// API function returns a parsed object.
 // The core comes from scripts/build-wasm (build/wasm/web/); CALCCORE_SINGLE
 // points at another build of calccore.single.js.
 import assert from 'node:assert/strict';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, test } from 'node:test';
 
-import { wrapModule } from '../../web/src/core.js';
+import { loadExerciseFiles } from '../../web/exercise-files.mjs';
+import { exerciseLoadProblems, wrapModule } from '../../web/src/core.js';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +20,9 @@ const corePath = path.resolve(process.env.CALCCORE_SINGLE ?? path.join(repoRoot,
 let core;
 before(async () => {
   assert.ok(existsSync(corePath), `${corePath} is missing: run scripts/build-wasm first (or set CALCCORE_SINGLE)`);
-  core = wrapModule(await require(corePath)());
+  const module = await require(corePath)();
+  loadExerciseFiles(module);
+  core = wrapModule(module);
 });
 
 test('the version comes from the module and matches package.json', () => {
@@ -160,4 +164,13 @@ test('wrapModule wraps only what the module has', () => {
   const fake = wrapModule({ grade: () => '{"verdict":"correct"}', unrelated: () => 'x' });
   assert.deepEqual(Object.keys(fake), ['grade']);
   assert.deepEqual(fake.grade('b', 'a', 0), { verdict: 'correct' });
+});
+
+test('exerciseLoadProblems lists each file error as file:line: message, or why the whole input was refused', () => {
+  assert.deepEqual(exerciseLoadProblems({ exercises: 9, boxes: 20, errors: [] }), []);
+  const fileErrors = { exercises: 8, boxes: 18, errors: [{ file: 'a.toml', line: 3, message: 'unknown key "x"' }] };
+  assert.deepEqual(exerciseLoadProblems(fileErrors), ['a.toml:3: unknown key "x"']);
+  const refused = { error: { code: 'bad-json', en: 'Not JSON.', zh: '不是 JSON。' } };
+  assert.deepEqual(exerciseLoadProblems(refused), ['Not JSON.']);
+  assert.deepEqual(exerciseLoadProblems(refused, 'zh'), ['不是 JSON。']);
 });

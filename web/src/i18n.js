@@ -16,6 +16,7 @@ export const STRINGS = {
   choose: { zh: '请选择…', en: 'Choose…' },
   loadingCore: { zh: '正在加载计算核心…', en: 'Loading the calculus core…' },
   coreFailed: { zh: '计算核心加载失败：', en: 'The calculus core could not be loaded: ' },
+  exercisesFailed: { zh: '练习文件无法载入：', en: 'The exercises could not be loaded: ' },
   coreMissing: { zh: '（核心尚未提供此功能）', en: '(the core does not provide this yet)' },
   verdict: {
     correct: { zh: '正确！', en: 'Correct!' },

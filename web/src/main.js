@@ -1,8 +1,8 @@
 // Starts the workbook: language first (the prose is already painted from
 // index.html), then storage and the demos' drawings, then the wasm core in the
-// background; once it is loaded the exercises are built and <html> gets
-// data-ready="true", and then the page's formulas are typeset.
-import { loadCore } from './core.js';
+// background; once it is loaded it is given the exercise files, the boxes are
+// built and <html> gets data-ready="true", and then the page's formulas are typeset.
+import { exerciseLoadProblems, loadCore } from './core.js';
 import { h, nextId } from './dom.js';
 import { mountExerciseSlot, unplacedBoxes } from './exercises.js';
 import { createLanguage, getString, htmlLang, loadLang, pick, saveLang } from './i18n.js';
@@ -118,9 +118,22 @@ async function start() {
   coreStatus.textContent = '';
   performance.mark('calcwb:core-loaded');
 
-  const catalog = bundledCatalog() ?? core.current.catalog?.();
+  // The core has no exercises built in: the page hands it exercises/*.toml,
+  // which web/build.mjs embedded in app.js (web/exercise-files.mjs), before
+  // any box exists. A file the core refuses fails the page rather than
+  // leaving its boxes ungradable (the build refuses such a file too).
+  const exerciseLoad = core.current.loadExercises(__CALCWB_EXERCISE_FILES__);
+  performance.mark('calcwb:exercises-loaded');
+  const exercisesFailed = exerciseLoadProblems(exerciseLoad).length > 0;
+  const catalog = exercisesFailed ? null : bundledCatalog() ?? core.current.catalog?.();
   performance.mark('calcwb:catalog');
-  if (catalog && !catalog.error) {
+  if (exercisesFailed) {
+    const explain = () => {
+      coreStatus.textContent = getString('exercisesFailed', lang.value) + exerciseLoadProblems(exerciseLoad, lang.value).join('; ');
+    };
+    explain();
+    lang.subscribe(explain);
+  } else if (catalog && !catalog.error) {
     const mount = (slot) => mountExerciseSlot(slot, { catalog, core: core.current, lang, store });
     slots = [...document.querySelectorAll('[data-exercise]')].map(mount).filter(Boolean);
     const placed = [...document.querySelectorAll('[data-box]')].map((el) => el.dataset.box);
@@ -139,7 +152,7 @@ async function start() {
       syncAll();
     } else if (event.key === 'calcwb.lang' && event.newValue) lang.set(event.newValue);
   });
-  document.documentElement.dataset.ready = 'true';
+  document.documentElement.dataset.ready = exercisesFailed ? 'error' : 'true';
   setTimeout(typesetStaticMath, 0);
   // The demos' drawings and the exercises' plots are not needed for grading:
   // draw them right after. <html data-demos="ready"> tells tests the drawings are there.
