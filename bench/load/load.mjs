@@ -44,18 +44,19 @@ const browser = await launchBrowser();
 const ready = [], paint = [], dcl = [], wasmDone = [];
 // The page's own performance marks (web/src/main.js), to show where the time goes.
 // In load order: app.js starts; the core's glue script is imported, the wasm
-// compiled (streaming) and instantiated; main.js has the core, then the
-// catalog, then the exercises' boxes in the DOM; static math is typeset
-// alongside, in slices.
+// compiled (streaming) and instantiated; main.js has the core, hands it the
+// exercise files, takes the catalog (the snapshot app.js embeds), then puts
+// the exercises' boxes in the DOM; static math is typeset alongside, in slices.
 const MARKS = [
   'calcwb:app-start', 'calcwb:glue-imported', 'calcwb:wasm-compiled', 'calcwb:wasm-instantiated',
-  'calcwb:core-loaded', 'calcwb:catalog', 'calcwb:exercises', 'calcwb:static-math',
+  'calcwb:core-loaded', 'calcwb:exercises-loaded', 'calcwb:catalog', 'calcwb:exercises', 'calcwb:static-math',
 ];
 const marks = new Map(MARKS.map((name) => [name, []]));
 // Steps of one load, as medians of per-load differences (less noisy than
 // differences of medians): [from mark, to mark or 'ready', label].
 const STEPS = [
-  ['calcwb:core-loaded', 'calcwb:catalog', 'core.catalog()'],
+  ['calcwb:core-loaded', 'calcwb:exercises-loaded', 'core.loadExercises()'],
+  ['calcwb:exercises-loaded', 'calcwb:catalog', 'catalog (bundled snapshot)'],
   ['calcwb:catalog', 'calcwb:exercises', 'exercises\' boxes built'],
   ['calcwb:core-loaded', 'ready', 'core loaded → data-ready'],
 ];

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { loadExerciseFiles } from '../../web/exercise-files.mjs';
 import { loadSingleFileCore } from '../e2e/harness.mjs';
 import { gradeRequests, numericRequests } from './generate.mjs';
 
@@ -20,6 +21,9 @@ const buildDir = (variable, preset) => path.resolve(root, process.env[variable] 
 const nativeBuild = buildDir('DETERMINISM_NATIVE_BUILD', 'native');
 const wasmBuild = buildDir('DETERMINISM_WASM_BUILD', 'wasm');
 const core = await loadSingleFileCore(require, path.join(wasmBuild, 'web/calccore.single.js'));
+// The native driver's catalog is compiled in from exercises/*.toml; the wasm
+// core, like the page's, is handed the same files.
+loadExerciseFiles(core);
 
 const NUMERIC_ARGS = {
   limitTable: [2], tangent: [2], samplePlot: [2, 3, 4], gradientField: [2, 3, 4, 5, 6, 7], grade: [3], solution: [2],
