@@ -62,8 +62,9 @@ std::string verdict(const std::string& box, const std::string& answer, std::uint
 }
 
 std::vector<std::string> exercise_ids() {
+  const Json catalog = parse_json(api::catalog_json());  // a range-for over a member of a temporary would dangle
   std::vector<std::string> ids;
-  for (const auto& ex : parse_json(api::catalog_json())["exercises"].array) ids.push_back(ex["id"].string);
+  for (const auto& ex : catalog["exercises"].array) ids.push_back(ex["id"].string);
   return ids;
 }
 
