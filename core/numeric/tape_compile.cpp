@@ -3,6 +3,7 @@
 // for size, unlike the tape's evaluation in tape.cpp and tape_batch.cpp.
 #include "numeric/tape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <utility>
@@ -53,10 +54,7 @@ std::optional<Op> opcode_for(std::string_view name) {
 // expressions must not overflow the wasm stack).
 class TapeBuilder {
  public:
-  explicit TapeBuilder(std::span<const std::string> vars) {
-    tape_.variable_count_ = vars.size();
-    for (std::size_t i = 0; i < vars.size(); ++i) variables_.emplace(vars[i], static_cast<std::uint32_t>(i));
-  }
+  explicit TapeBuilder(std::span<const std::string> vars) : variables_(vars) { tape_.variable_count_ = vars.size(); }
 
   TapeResult build(const Expr& e) {
     // One output per element of a vector, else one; a single call site of
@@ -153,9 +151,11 @@ class TapeBuilder {
       case Kind::Symbol: {
         const auto& s = static_cast<const SymbolNode&>(*e);
         if (s.shape() != Shape::Scalar) return fail("unsupported", "'" + s.name() + "' is not a scalar variable");
-        auto it = variables_.find(s.name());
+        // A linear search: a function has a few variables, and a hash map
+        // keyed by name would be one more instance of its code in the module.
+        const auto it = std::find(variables_.begin(), variables_.end(), s.name());
         if (it == variables_.end()) return fail("unbound-variable", "'" + s.name() + "' has no value");
-        return it->second;
+        return static_cast<std::uint32_t>(it - variables_.begin());
       }
       case Kind::Add:
         return lower_add(static_cast<const AddNode&>(*e));
@@ -315,7 +315,7 @@ class TapeBuilder {
   }
 
   Tape tape_;
-  HashMap<std::string, std::uint32_t> variables_;
+  std::span<const std::string> variables_;
   HashMap<Expr, std::uint32_t, ExprHash> registers_;
   HashMap<std::uint64_t, std::uint32_t> constant_index_;
   HashMap<InstructionKey, std::uint32_t, InstructionKeyHash> instruction_index_;
