@@ -40,25 +40,26 @@ class Lexer {
         ++i_;
         continue;
       }
-      std::optional<ParseError> err;
       if (is_ascii_digit(c) || (c == U'.' && i_ + 1 < in_.size() && is_ascii_digit(in_[i_ + 1]))) {
-        err = number();
+        number();
       } else if (is_name_letter(c)) {
-        err = identifier();
+        identifier();
       } else if (c == U'_') {
-        err = underscore_subscript();
+        underscore_subscript();
       } else if (subscript_digit(c)) {
-        err = subscript_digits();
+        subscript_digits();
       } else if (superscript_plain(c)) {
-        err = superscript();
+        superscript();
       } else {
-        err = symbol(c);
+        symbol(c);
       }
-      if (!err) err = bracket_error_;
-      if (err) return err;
+      if (error_) return std::move(error_);
       glued_ = true;
     }
-    if (!open_.empty()) return unclosed(open_.back());
+    if (!open_.empty()) {
+      unclosed(open_.back());
+      return std::move(error_);
+    }
     Token end;
     end.kind = Tok::End;
     end.pos = static_cast<std::uint32_t>(in_.size());
@@ -82,24 +83,33 @@ class Lexer {
     return out_.back();
   }
 
-  static ParseError unclosed(const Token& o) {
-    return make_error(code::kUnbalanced, o.pos, o.len ? o.len : 1, token_text(o));
+  // The first error is kept and ends lexing: the scanners return right
+  // after it, and run() stops. Out of line: a dozen call sites.
+  [[gnu::cold]] [[gnu::noinline]] void fail(std::string_view code, std::size_t pos, std::size_t len,
+                                            std::string_view a0 = {}, Variant variant = Variant::Default) {
+    if (!error_) error_ = make_error(code, pos, len, a0, {}, variant);
+  }
+  // An error quoting the input from `from` to `to`, which is also its span.
+  [[gnu::cold]] [[gnu::noinline]] void fail_span(std::string_view code, std::size_t from, std::size_t to,
+                                                 Variant variant = Variant::Default) {
+    fail(code, from, to - from, span_text(in_, from, to), variant);
   }
 
-  // Keeps the stack of open brackets; the first problem is kept in
-  // bracket_error_ and ends lexing.
+  void unclosed(const Token& o) { fail(code::kUnbalanced, o.pos, o.len ? o.len : 1, token_text(o)); }
+
+  // Keeps the stack of open brackets; the first problem is kept in error_
+  // and ends lexing.
   void track_brackets(std::size_t i) {
     const Token& t = out_[i];
-    if (bracket_error_) return;
+    if (error_) return;
     if (is_opener(t.kind)) {
       open_.push_back(t);
-      if (open_.size() > max_depth_)
-        bracket_error_ = make_error(code::kTooDeep, t.pos, t.len ? t.len : 1, std::to_string(max_depth_));
+      if (open_.size() > max_depth_) fail(code::kTooDeep, t.pos, t.len ? t.len : 1, std::to_string(max_depth_));
     } else if (is_closer(t.kind)) {
       if (open_.empty()) {
-        bracket_error_ = make_error(code::kUnbalanced, t.pos, t.len, token_text(t), {}, Variant::StrayCloser);
+        fail(code::kUnbalanced, t.pos, t.len, token_text(t), Variant::StrayCloser);
       } else if (closer_of(open_.back().kind) != t.kind) {
-        bracket_error_ = unclosed(open_.back());
+        unclosed(open_.back());
       } else {
         open_.pop_back();
       }
@@ -113,7 +123,7 @@ class Lexer {
 
   // 12, 0.5, .5, 1e-3, 1E3. An 'e' only starts an exponent when digits follow
   // (2e is 2·e, 2e-3 is 0.002).
-  std::optional<ParseError> number() {
+  void number() {
     const std::size_t start = i_;
     std::size_t j = digits_end(i_);
     const bool has_int = j > start;
@@ -121,7 +131,7 @@ class Lexer {
       if (j + 1 < in_.size() && is_ascii_digit(in_[j + 1])) {
         j = digits_end(j + 1);
       } else if (has_int) {
-        return make_error(code::kBadNumber, start, j + 1 - start, span_text(in_, start, j + 1));
+        return fail_span(code::kBadNumber, start, j + 1);
       }
     }
     if (j < in_.size() && (in_[j] == U'e' || in_[j] == U'E')) {
@@ -133,17 +143,16 @@ class Lexer {
     if (j + 1 < in_.size() && in_[j] == U'.' && is_ascii_digit(in_[j + 1])) {
       std::size_t k = j + 1;
       while (k < in_.size() && (is_ascii_digit(in_[k]) || in_[k] == U'.')) ++k;
-      return make_error(code::kBadNumber, start, k - start, span_text(in_, start, k));
+      return fail_span(code::kBadNumber, start, k);
     }
     std::string text = has_int ? std::string() : std::string("0");
     text += span_text(in_, start, j);
     emit(Tok::Number, start, j - start, std::move(text));
     i_ = j;
-    return std::nullopt;
   }
 
   // Letters, then optional ASCII digits as the index: x, xy, sin, x1, x12.
-  std::optional<ParseError> identifier() {
+  void identifier() {
     const std::size_t start = i_;
     std::size_t j = i_;
     while (j < in_.size() && is_name_letter(in_[j])) ++j;
@@ -152,16 +161,15 @@ class Lexer {
     int index = -1;
     if (j > letters_end) {
       index = digits_to_index(in_.substr(letters_end, j - letters_end));
-      if (index < 0) return make_error(code::kBadIndex, letters_end, j - letters_end, span_text(in_, letters_end, j));
+      if (index < 0) return fail_span(code::kBadIndex, letters_end, j);
     }
     Token& t = emit(Tok::Ident, start, j - start, span_text(in_, start, letters_end));
     t.index = index;
     i_ = j;
-    return std::nullopt;
   }
 
   // _1, _12, _{1}, _x, _x1, _{x}, _{x_1}: an index, or a name (for f_x).
-  std::optional<ParseError> underscore_subscript() {
+  void underscore_subscript() {
     const std::size_t start = i_;
     std::size_t j = i_ + 1;
     const bool braced = j < in_.size() && in_[j] == U'{';
@@ -172,7 +180,7 @@ class Lexer {
     if (j < in_.size() && is_ascii_digit(in_[j])) {
       end = digits_end(j);
       sub.index = digits_to_index(in_.substr(body, end - body));
-      if (sub.index < 0) return make_error(code::kBadIndex, start, end - start, span_text(in_, start, end));
+      if (sub.index < 0) return fail_span(code::kBadIndex, start, end);
       sub.text = span_text(in_, body, end);
     } else if (j < in_.size() && is_name_letter(in_[j])) {
       // One letter, optionally indexed: f_x, f_x1, f_{x_1}.
@@ -183,42 +191,40 @@ class Lexer {
       sub.text = span_text(in_, j, j + 1);
       if (digits_to > digits_from) {
         const int index = digits_to_index(in_.substr(digits_from, digits_to - digits_from));
-        if (index < 0) return make_error(code::kBadIndex, start, digits_to - start, span_text(in_, start, digits_to));
+        if (index < 0) return fail_span(code::kBadIndex, start, digits_to);
         sub.text += "_" + std::to_string(index);
         end = digits_to;
       }
     } else {
-      return make_error(code::kBadIndex, start, 1, "_");
+      return fail(code::kBadIndex, start, 1, "_");
     }
     if (braced) {
       if (end >= in_.size() || in_[end] != U'}') {
         std::size_t stop = end;
         while (stop < in_.size() && in_[stop] != U'}' && !is_space(in_[stop])) ++stop;
         if (stop < in_.size() && in_[stop] == U'}') ++stop;
-        return make_error(code::kBadIndex, start, stop - start, span_text(in_, start, stop));
+        return fail_span(code::kBadIndex, start, stop);
       }
       ++end;
     }
     Token& t = emit(Tok::Sub, start, end - start, std::move(sub.text));
     t.index = sub.index;
     i_ = end;
-    return std::nullopt;
   }
 
-  std::optional<ParseError> subscript_digits() {
+  void subscript_digits() {
     const std::size_t start = i_;
     std::u32string digits;
     while (i_ < in_.size() && subscript_digit(in_[i_])) digits += subscript_digit(in_[i_++]);
     const int index = digits_to_index(digits);
-    if (index < 0) return make_error(code::kBadIndex, start, i_ - start, span_text(in_, start, i_));
+    if (index < 0) return fail_span(code::kBadIndex, start, i_);
     Token& t = emit(Tok::Sub, start, i_ - start, to_utf8(digits));
     t.index = index;
-    return std::nullopt;
   }
 
   // x² -> x ^ ( 2 ); x⁻¹ -> x ^ ( - 1 ); xᵀ -> x ^ ⊤. The synthetic brackets
   // keep x²³ one exponent and make x⁻² mean x^(-2).
-  std::optional<ParseError> superscript() {
+  void superscript() {
     const std::size_t start = i_;
     std::size_t end = i_;
     while (end < in_.size() && superscript_plain(in_[end])) ++end;
@@ -232,7 +238,7 @@ class Lexer {
       synth(Tok::Caret, start, 1).glued = glued;
       synth(Tok::TransposeMark, start, 1);
       i_ = end;
-      return std::nullopt;
+      return;
     }
     // The synthetic brackets span the whole superscript, so an error inside
     // an incomplete one (x⁻) points at it.
@@ -262,10 +268,9 @@ class Lexer {
     }
     synth(Tok::RParen, start, end - start, run);
     i_ = end;
-    return std::nullopt;
   }
 
-  std::optional<ParseError> symbol(char32_t c) {
+  void symbol(char32_t c) {
     Tok kind;
     std::size_t len = 1;
     switch (c) {
@@ -297,20 +302,19 @@ class Lexer {
       case 0x2202: kind = Tok::Partial; break;
       case 0x22A4: kind = Tok::TransposeMark; break;
       case U'\'': case 0x2032:
-        return make_error(code::kUnexpectedCharacter, i_, 1, span_text(in_, i_, i_ + 1), {}, Variant::Prime);
+        return fail_span(code::kUnexpectedCharacter, i_, i_ + 1, Variant::Prime);
       default:
-        return make_error(code::kUnexpectedCharacter, i_, 1, span_text(in_, i_, i_ + 1));
+        return fail_span(code::kUnexpectedCharacter, i_, i_ + 1);
     }
     emit(kind, i_, len, span_text(in_, i_, i_ + len));
     i_ += len;
-    return std::nullopt;
   }
 
   std::u32string_view in_;
   std::size_t max_depth_;
   std::vector<Token>& out_;
   std::vector<Token> open_;
-  std::optional<ParseError> bracket_error_;
+  std::optional<ParseError> error_;
   std::size_t i_ = 0;
   bool glued_ = false;
 };
