@@ -39,6 +39,20 @@ void Parser::fail(std::string_view code, std::size_t pos, std::size_t len, std::
   pos_ = toks_.size() - 1;  // the End token
 }
 
+Expr Parser::build(std::uint32_t start, FunctionRef<Expr()> make) {
+  ShapeCheck check;
+  Expr e = make();
+  if (check.failed()) {
+    fail(code::kInvalidExpression, start, span_from(start));
+    return {};
+  }
+  if (overflowed(e)) {
+    fail(code::kNumberTooLarge, start, span_from(start));
+    return {};
+  }
+  return e;
+}
+
 Expr Parser::parse_input() {
   const std::uint32_t start = cur().pos;
   Expr lhs = parse_sum();

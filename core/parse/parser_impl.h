@@ -17,6 +17,7 @@
 #include "parse/parser.h"
 #include "parse/scope.h"
 #include "parse/token.h"
+#include "util/function_ref.h"
 
 namespace calc::parsing {
 
@@ -135,20 +136,9 @@ class Parser {
   // operands (a vector added to a number) becomes an error with a span, and
   // a number that overflowed to infinity is refused. The shape check comes
   // first: a construction that failed returns NaN, which is no overflow.
-  template <class F>
-  Expr build(std::uint32_t start, F&& make) {
-    ShapeCheck check;
-    Expr e = make();
-    if (check.failed()) {
-      fail(code::kInvalidExpression, start, span_from(start));
-      return {};
-    }
-    if (overflowed(e)) {
-      fail(code::kNumberTooLarge, start, span_from(start));
-      return {};
-    }
-    return e;
-  }
+  // Out of line, through a FunctionRef: the parser builds at ~20 places,
+  // each of which would otherwise carry the checks.
+  [[gnu::noinline]] Expr build(std::uint32_t start, FunctionRef<Expr()> make);
 
   // Whether building e folded numbers into an infinity or NaN: as the value,
   // a product's coefficient, or a sum's constant or term coefficient (the
