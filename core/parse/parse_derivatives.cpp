@@ -31,7 +31,7 @@ Expr Parser::subscript_partial(const Scope::Entry& entry, const Token& t, int in
     fail(code::kBadIndex, sub.pos, sub.len, sub_name, canonical_name(t.text, index), Variant::LetterSubscript);
     return {};
   }
-  return build_derivative(numerator, {d}, t.pos);
+  return build_derivative(numerator, {&d, 1}, t.pos);
 }
 
 NameRef Parser::name_from_canonical(const std::string& name, std::uint32_t pos, std::uint32_t len) {
@@ -122,58 +122,45 @@ std::optional<Expr> Parser::try_leibniz() {
   const Token t = cur();
   Denominator d;
   std::size_t end = 0;
+  int order = 1;
+  std::optional<Expr> numerator;  // d(E)/dx: read before the order is checked
+  bool operand_follows = false;   // d/dx E
+  NameRef num;                    // dy/dx
+  std::size_t num_end = 0;
   if (t.text == "d" && t.index < 0) {
-    int order = 1;
     const std::size_t after = match_order(pos_ + 1, order);
     const Tok next = tok(after).kind;
     if (next == Tok::Slash) {
       if (!match_d_denominator(after + 1, d, end)) return std::nullopt;
-      skip_to(end);
-      check_order(order, {d}, t);
-      if (failed()) return Expr{};
-      Expr operand = parse_operator_operand(t);
-      if (failed()) return Expr{};
-      return build_derivative(operand, {d}, t.pos);
-    }
-    if (next == Tok::LParen) {
+      operand_follows = true;
+    } else if (next == Tok::LParen) {
       const std::size_t close = matching_closer(after);
       if (tok(close + 1).kind != Tok::Slash || !match_d_denominator(close + 2, d, end)) return std::nullopt;
       skip_to(after);
-      Expr numerator = parse_paren();
+      numerator = parse_paren();
       if (failed()) return Expr{};
       advance();  // the '/', still in place: names inside the bracket split only inside it
       match_d_denominator(pos_, d, end);
-      skip_to(end);
-      check_order(order, {d}, t);
-      if (failed()) return Expr{};
-      return build_derivative(numerator, {d}, t.pos);
+    } else if (!match_name(after, num, num_end) || !is_differentiable_name(num)) {
+      return std::nullopt;
     }
-    NameRef num;
-    std::size_t num_end = 0;
-    if (!match_name(after, num, num_end) || !is_differentiable_name(num)) return std::nullopt;
-    if (tok(num_end).kind != Tok::Slash || !match_d_denominator(num_end + 1, d, end)) return std::nullopt;
-    skip_to(end);
-    check_order(order, {d}, t);
-    if (failed()) return Expr{};
-    Expr numerator = name_value(num);
-    if (failed()) return Expr{};
-    return build_derivative(numerator, {d}, t.pos);
+  } else {
+    match_name(pos_, num, num_end);
+    num.letters = t.text.substr(1);
+    if (!is_differentiable_name(num)) return std::nullopt;
   }
-  NameRef num;
-  std::size_t num_end = 0;
-  match_name(pos_, num, num_end);
-  num.letters = t.text.substr(1);
-  if (!is_differentiable_name(num)) return std::nullopt;
-  if (tok(num_end).kind != Tok::Slash || !match_d_denominator(num_end + 1, d, end)) return std::nullopt;
+  if (!numerator && !operand_follows &&
+      (tok(num_end).kind != Tok::Slash || !match_d_denominator(num_end + 1, d, end)))
+    return std::nullopt;
   skip_to(end);
-  check_order(1, {d}, t);
+  check_order(order, {&d, 1}, t);
   if (failed()) return Expr{};
-  Expr numerator = name_value(num);
+  if (!numerator) numerator = operand_follows ? parse_operator_operand(t) : name_value(num);
   if (failed()) return Expr{};
-  return build_derivative(numerator, {d}, t.pos);
+  return build_derivative(*numerator, {&d, 1}, t.pos);
 }
 
-void Parser::check_order(int order, const std::vector<Denominator>& dens, const Token& at) {
+void Parser::check_order(int order, std::span<const Denominator> dens, const Token& at) {
   int total = 0;
   for (const auto& d : dens) {
     if (d.order < 1 || d.order > kMaxDerivativeOrder) return fail(code::kBadDerivative, d.var.pos, d.var.len);
@@ -196,7 +183,7 @@ Expr Parser::parse_partial() {
     d.var = name_from_canonical(sub.text, sub.pos, sub.len);
     Expr operand = parse_operator_operand(op);
     if (failed()) return {};
-    return build_derivative(operand, {d}, op.pos);
+    return build_derivative(operand, {&d, 1}, op.pos);
   }
   int order = 1;
   skip_to(match_order(pos_, order));
@@ -300,7 +287,7 @@ Expr Parser::name_value(const NameRef& n) {
 // FunctionNode with higher orders (∂f/∂x -> f with order 1 in x's slot);
 // anything else stays an unevaluated derivative_of, so that an answer that
 // merely restates the question (∂u/∂a) can be recognized.
-Expr Parser::build_derivative(const Expr& numerator, const std::vector<Denominator>& dens, std::uint32_t start) {
+Expr Parser::build_derivative(const Expr& numerator, std::span<const Denominator> dens, std::uint32_t start) {
   if (numerator.is(Kind::Function)) {
     const auto& fn = static_cast<const FunctionNode&>(*numerator);
     std::vector<std::uint8_t> orders(fn.orders().begin(), fn.orders().end());

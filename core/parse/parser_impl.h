@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -204,13 +205,13 @@ class Parser {
   bool match_d_denominator(std::size_t i, Denominator& d, std::size_t& end) const;
   std::size_t matching_closer(std::size_t open) const;
   std::optional<Expr> try_leibniz();
-  void check_order(int order, const std::vector<Denominator>& dens, const Token& at);
+  void check_order(int order, std::span<const Denominator> dens, const Token& at);
   Expr parse_partial();
   Expr parse_partial_numerator();
   Expr parse_operator_operand(const Token& op);
   void bad_operator(const Token& op);
   Expr name_value(const NameRef& n);
-  Expr build_derivative(const Expr& numerator, const std::vector<Denominator>& dens, std::uint32_t start);
+  Expr build_derivative(const Expr& numerator, std::span<const Denominator> dens, std::uint32_t start);
 
   std::vector<Token> toks_;
   std::size_t pos_ = 0;
