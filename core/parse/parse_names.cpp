@@ -21,6 +21,16 @@ constexpr std::array<std::string_view, 22> kUnsupportedFunctions{
     "cot",     "sec",     "csc",     "cosec", "arccot", "asinh", "acosh", "atanh", "arsinh", "arcosh", "artanh",
     "arcsinh", "arccosh", "arctanh", "sgn",   "sign",   "floor", "ceil",  "max",   "min",    "erf",    "ctg"};
 
+// Byte offsets of the code points of a run of letters (valid UTF-8), then
+// its size: the letters from code point i to j are bytes at[i] to at[j].
+std::vector<std::size_t> code_point_offsets(std::string_view letters) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < letters.size(); ++i)
+    if ((static_cast<unsigned char>(letters[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(letters.size());
+  return at;
+}
+
 }  // namespace
 
 Expr Parser::parse_name() {
@@ -80,22 +90,22 @@ Expr Parser::parse_name() {
 }
 
 // Bytes of the longest prefix of a run of letters that splits into known names.
-std::size_t Parser::known_prefix(const std::string& letters_utf8) const {
-  std::u32string letters;
-  decode_utf8(letters_utf8, letters);
-  std::vector<bool> reachable(letters.size() + 1, false);
+std::size_t Parser::known_prefix(const std::string& letters) const {
+  const std::vector<std::size_t> at = code_point_offsets(letters);
+  const std::size_t n = at.size() - 1;
+  std::vector<bool> reachable(n + 1, false);
   reachable[0] = true;
   std::size_t furthest = 0;
-  for (std::size_t i = 0; i < letters.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (!reachable[i]) continue;
-    for (std::size_t j = i + 1; j <= std::min(letters.size(), i + scope_.max_name_length()); ++j) {
-      if (scope_.lookup(to_utf8(letters.substr(i, j - i)), -1).what != Scope::What::Nothing) {
+    for (std::size_t j = i + 1; j <= std::min(n, i + scope_.max_name_length()); ++j) {
+      if (scope_.lookup(std::string_view(letters).substr(at[i], at[j] - at[i]), -1).what != Scope::What::Nothing) {
         reachable[j] = true;
         furthest = std::max(furthest, j);
       }
     }
   }
-  return to_utf8(letters.substr(0, furthest)).size();
+  return at[furthest];
 }
 
 // Splits an unknown run of letters into known names ("xy" -> x y,
@@ -106,12 +116,11 @@ bool Parser::split_name() {
   const Token t = cur();
   const bool numeric_sub = peek(1).kind == Tok::Sub && peek(1).glued && peek(1).index >= 0;
   const int index = numeric_sub ? peek(1).index : t.index;
-  std::u32string letters;
-  decode_utf8(t.text, letters);
-  const std::size_t n = letters.size();
-  auto piece = [&](std::size_t i, std::size_t j) { return to_utf8(letters.substr(i, j - i)); };
+  const std::vector<std::size_t> at = code_point_offsets(t.text);
+  const std::size_t n = at.size() - 1;
+  auto piece = [&](std::size_t i, std::size_t j) { return std::string_view(t.text).substr(at[i], at[j] - at[i]); };
   // A builtin glued to digits is the function followed by a number: sin2x.
-  auto builtin_with_number = [&](const std::string& s, bool last) {
+  auto builtin_with_number = [&](std::string_view s, bool last) {
     return last && index >= 0 && !numeric_sub && scope_.lookup(s, -1).what == Scope::What::Builtin;
   };
   std::vector<int> cost(n + 1, INT_MAX);
@@ -121,7 +130,7 @@ bool Parser::split_name() {
     for (std::size_t j = std::min(n, i + scope_.max_name_length()); j > i; --j) {
       if (cost[j] == INT_MAX || cost[j] + 1 >= cost[i]) continue;
       const bool last = j == n;
-      const std::string s = piece(i, j);
+      const std::string_view s = piece(i, j);
       if (scope_.lookup(s, last ? index : -1).what != Scope::What::Nothing || builtin_with_number(s, last)) {
         cost[i] = cost[j] + 1;
         choice[i] = j;
@@ -137,7 +146,7 @@ bool Parser::split_name() {
 
   std::vector<std::pair<std::size_t, std::size_t>> pieces;
   for (std::size_t i = 0; i < n; i = choice[i]) pieces.emplace_back(i, choice[i]);
-  const std::string last = piece(pieces.back().first, n);
+  const std::string_view last = piece(pieces.back().first, n);
   const bool number_after = builtin_with_number(last, true) &&
                             scope_.lookup(last, index).what == Scope::What::Nothing;
   // Followed by '(', the run was meant as a function name: accept x y(…)
@@ -164,7 +173,7 @@ bool Parser::split_name() {
     p.pos = t.pos + static_cast<std::uint32_t>(pieces[k].first);
     p.len = static_cast<std::uint32_t>(pieces[k].second - pieces[k].first);
     p.glued = k == 0 ? t.glued : true;
-    p.text = piece(pieces[k].first, pieces[k].second);
+    p.text = std::string(piece(pieces[k].first, pieces[k].second));
     const bool is_last = k + 1 == pieces.size();
     p.index = is_last && !numeric_sub && !number_after ? t.index : -1;
     replacement.push_back(std::move(p));

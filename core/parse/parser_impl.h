@@ -187,7 +187,7 @@ class Parser {
   Expr parse_sqrt();
   // ---- names (parse_names.cpp) ----
   Expr parse_name();
-  std::size_t known_prefix(const std::string& letters_utf8) const;
+  std::size_t known_prefix(const std::string& letters) const;
   bool split_name();
   Expr use_entry(const Scope::Entry& e, const Token& t, int index);
   Expr parse_declared_function(const ParseContext::AbstractFunction& f, const Token& t);
