@@ -10,7 +10,6 @@
 #include "grade/line.h"
 #include "grade/numeric_tasks.h"
 #include "grade/prepared.h"
-#include "numeric/evaluate.h"
 #include "parse/scope.h"
 #include "print/print.h"
 
@@ -251,8 +250,6 @@ Result grade_gradient(PreparedBox& b, const Expr& answer) {
   }
   return verdict(Verdict::Incorrect, std::move(out), score);
 }
-
-double value_of(const Expr& e) { return evaluate(e, {}); }
 
 Result grade_number(PreparedBox& b, const Expr& answer) {
   const Problem& p = b.problem();

@@ -133,7 +133,7 @@ WrongLines wrong_lines(PreparedBox& b) {
     bool explicit_y = false;
     out.declared.push_back(as_line(implicit_form(declared[i].expr, y, explicit_y), xname));
   }
-  out.x0 = evaluate(p.at, {});
+  out.x0 = value_of(p.at);
   const Expr f = p.of();
   const Expr& df = b.derivative();
   for (int q = -3; q <= 3 && df; ++q) {

@@ -27,6 +27,8 @@ Expr exact_or_real(double x, FunctionRef<bool(const Expr&)> exact_check) {
 // Out of line: the searches below and the reference's checks call it at a
 // dozen places, each of which would otherwise build and free the bindings.
 [[gnu::noinline]] double value_at(const Expr& g, const std::string& name, double x) { return evaluate(g, {{name, x}}); }
+// Out of line for the same reason: empty bindings at a dozen places.
+[[gnu::noinline]] double value_of(const Expr& e) { return evaluate(e, {}); }
 
 std::optional<Expr> snap_fraction(double v) {
   if (!std::isfinite(v) || std::fabs(v) > 1e9) return std::nullopt;
@@ -97,7 +99,7 @@ std::optional<Expr> unique_root(const Expr& g, const Expr& var, std::pair<double
 
 std::optional<Expr> solve_monotone(const Expr& f, const Expr& var, const Expr& y, std::pair<double, double> search,
                                    std::string& error) {
-  const double target = evaluate(y, {});
+  const double target = value_of(y);
   double l = search.first, r = search.second;
   double fl = at(f, var, l) - target, fr = at(f, var, r) - target;
   if (!std::isfinite(fl) || !std::isfinite(fr) || fl * fr > 0) {

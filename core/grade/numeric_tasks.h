@@ -14,6 +14,8 @@ namespace calc::grade {
 
 // g at the point name = x (NaN where undefined).
 double value_at(const Expr& g, const std::string& name, double x);
+// The value of an expression without free symbols (NaN where undefined).
+double value_of(const Expr& e);
 
 // Exact rational p/q with q <= 12 within 1e-7 of v, when one exists.
 std::optional<Expr> snap_fraction(double v);

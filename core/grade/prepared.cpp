@@ -1,7 +1,7 @@
 #include "grade/prepared.h"
 
 #include "grade/line.h"
-#include "numeric/evaluate.h"
+#include "grade/numeric_tasks.h"
 
 namespace calc::grade {
 
@@ -68,7 +68,7 @@ const std::vector<NumberCandidate>& PreparedBox::number_candidates() {
   return number_candidates_.get([&] {
     std::vector<NumberCandidate> out;
     for (auto& c : grade::number_candidates(problem_, reference_)) {
-      const double v = evaluate(c.expr, {});
+      const double v = value_of(c.expr);
       out.push_back({std::move(c), v});
     }
     return out;

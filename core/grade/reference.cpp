@@ -1,5 +1,7 @@
 #include "grade/reference.h"
 
+#include <cmath>
+
 #include "calculus/derivative.h"
 #include "calculus/lower.h"
 #include "calculus/simplify.h"
@@ -7,7 +9,6 @@
 #include "calculus/vector_calculus.h"
 #include "expr/shape_check.h"
 #include "grade/numeric_tasks.h"
-#include "numeric/evaluate.h"
 
 namespace calc::grade {
 
@@ -19,7 +20,7 @@ Expr at_point(const Expr& e, const Expr& var, const Expr& x0) { return simplify(
 
 void set_number(Reference& r, const Expr& e) {
   r.expr = e;
-  r.value = evaluate(e, {});
+  r.value = value_of(e);
   if (!std::isfinite(r.value)) r.error = "the reference value is undefined";
 }
 
@@ -54,14 +55,14 @@ void compute(const Problem& p, Reference& r) {
     case Task::DerivativeAt:
     case Task::DifferenceQuotientLimit: {
       set_number(r, at_point(diff(f, x), x, p.at));
-      if (r.ok() && box.task == Task::DifferenceQuotientLimit && !table_approaches(f, x, evaluate(p.at, {}), r.value))
+      if (r.ok() && box.task == Task::DifferenceQuotientLimit && !table_approaches(f, x, value_of(p.at), r.value))
         r.error = "the h-table does not approach f'(at)";
       return;
     }
     case Task::TangentLine: {
-      r.slope = evaluate(at_point(diff(f, x), x, p.at), {});
-      const double x0 = evaluate(p.at, {});
-      r.intercept = evaluate(at_point(f, x, p.at), {}) - r.slope * x0;
+      r.slope = value_of(at_point(diff(f, x), x, p.at));
+      const double x0 = value_of(p.at);
+      r.intercept = value_of(at_point(f, x, p.at)) - r.slope * x0;
       if (!std::isfinite(r.slope) || !std::isfinite(r.intercept)) {
         r.error = "f or f' is undefined at the point";
         return;
@@ -81,7 +82,7 @@ void compute(const Problem& p, Reference& r) {
       r.expr = simplify(gradient_wrt_vector(f, x));
       return;
     case Task::DifferentiableAt: {
-      const double at = p.at ? evaluate(p.at, {}) : 0.0;
+      const double at = p.at ? value_of(p.at) : 0.0;
       const Expr vec = p.vector_variable();
       if (vec) {  // at the origin (or at·(1, …, 1)) of ℝ², which decides for every n ≥ 1 by symmetry of the norm forms
         const std::string& base = static_cast<const SymbolNode&>(*vec).base();
@@ -101,7 +102,7 @@ void compute(const Problem& p, Reference& r) {
       if (box.task == Task::StationaryPoint)
         set_number(r, *root);
       else
-        r.claim = stationary_kind(d, x, evaluate(*root, {}));
+        r.claim = stationary_kind(d, x, value_of(*root));
       return;
     }
     case Task::InverseDerivativeAt: {
