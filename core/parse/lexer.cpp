@@ -1,6 +1,8 @@
 #include "parse/lexer.h"
 
+#include <iterator>
 #include <string>
+#include <string_view>
 
 #include "parse/errors.h"
 #include "parse/unicode.h"
@@ -256,14 +258,17 @@ class Lexer {
         j = k;
         continue;
       }
+      // Each is written as its plain character, except the transpose mark.
+      Tok kind = Tok::Ident;
       switch (p) {
-        case U'+': synth(Tok::Plus, j, 1, "+"); break;
-        case U'-': synth(Tok::Minus, j, 1, "-"); break;
-        case U'(': synth(Tok::LParen, j, 1, "("); break;
-        case U')': synth(Tok::RParen, j, 1, ")"); break;
-        case U'T': synth(Tok::TransposeMark, j, 1); break;
-        default: synth(Tok::Ident, j, 1, std::string(1, static_cast<char>(p))); break;
+        case U'+': kind = Tok::Plus; break;
+        case U'-': kind = Tok::Minus; break;
+        case U'(': kind = Tok::LParen; break;
+        case U')': kind = Tok::RParen; break;
+        case U'T': kind = Tok::TransposeMark; break;
+        default: break;
       }
+      synth(kind, j, 1, kind == Tok::TransposeMark ? std::string() : std::string(1, static_cast<char>(p)));
       ++j;
     }
     synth(Tok::RParen, start, end - start, run);
@@ -329,31 +334,16 @@ std::string token_text(const Token& t) {
   // The ^ ( ) made from a superscript are quoted as the superscript itself.
   if (t.synthetic && t.kind != Tok::Number && t.kind != Tok::Ident && !t.text.empty()) return t.text;
   switch (t.kind) {
-    case Tok::End: return "";
     case Tok::Sub: return "_" + t.text;
     case Tok::Ident: return t.index >= 0 ? t.text + std::to_string(t.index) : t.text;
-    case Tok::Plus: return "+";
-    case Tok::Minus: return "-";
-    case Tok::Star: return "*";
-    case Tok::Slash: return "/";
-    case Tok::Caret: return "^";
-    case Tok::LParen: return "(";
-    case Tok::RParen: return ")";
-    case Tok::LBracket: return "[";
-    case Tok::RBracket: return "]";
-    case Tok::LBrace: return "{";
-    case Tok::RBrace: return "}";
-    case Tok::Bar: return "|";
-    case Tok::DoubleBar: return "‖";
-    case Tok::Comma: return ",";
-    case Tok::Semicolon: return ";";
-    case Tok::Equals: return "=";
-    case Tok::Sqrt: return "√";
-    case Tok::Partial: return "∂";
-    case Tok::TransposeMark: return "T";
     case Tok::Number: return t.text;
+    default: break;
   }
-  return t.text;
+  // The other kinds by their spelling, in the order of Tok (End is empty).
+  static constexpr std::string_view kSpelling[] = {"",  "",  "",  "",  "+", "-", "*", "/", "^", "(", ")", "[",
+                                                   "]", "{", "}", "|", "‖", ",", ";", "=", "√", "∂", "T"};
+  static_assert(std::size(kSpelling) == static_cast<std::size_t>(Tok::TransposeMark) + 1);
+  return std::string(kSpelling[static_cast<std::size_t>(t.kind)]);
 }
 
 }  // namespace calc::parsing
