@@ -23,13 +23,9 @@ namespace calc {
 namespace {
 
 using print_detail::Factor;
+using print_detail::Out;
 
 enum Level : int { kEquation = 0, kSum = 1, kNeg = 2, kProduct = 3, kFrac = 4, kPower = 5, kAtom = 6 };
-
-struct Out {
-  std::string s;
-  int level;
-};
 
 // \left( \right) only around tall content, where plain brackets look cut off.
 std::string bracket(const std::string& s) {

@@ -3,12 +3,21 @@
 // the display order of the terms of a sum, and which factors of a product go
 // below a fraction bar. Neither changes what an expression is; they only
 // decide how it reads ("3*x^2 - 4*x" rather than "-4*x + 3*x^2").
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "expr/expr.h"
 
 namespace calc::print_detail {
+
+// A printed operand and its precedence level (each printer has its own
+// levels). One type for both printers, so that they share one instance of
+// each std::vector<Out> member.
+struct Out {
+  std::string s;
+  int level;
+};
 
 // The terms of a sum, highest degree first (3x^2 before -4x before x^-2);
 // ties keep the canonical order, so the output is deterministic.

@@ -24,13 +24,9 @@ namespace calc {
 namespace {
 
 using print_detail::Factor;
+using print_detail::Out;
 
 enum Level : int { kEquation = 0, kSum = 1, kNeg = 2, kProduct = 3, kPower = 4, kAtom = 5 };
-
-struct Out {
-  std::string s;
-  int level;
-};
 
 // "(" + s + ")", in one place rather than inlined at each of the printer's
 // bracketings.
