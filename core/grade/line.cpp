@@ -64,12 +64,17 @@ std::optional<Line> as_line(const Expr& F, const std::string& x) {
 }
 
 
-Result incorrect(Feedback f) {
+// A verdict with one feedback item. Out of line, and through push_back: a
+// braced list would copy the item and assign the vector from a range.
+[[gnu::noinline]] Result verdict(Verdict v, Feedback f, double score = 0) {
   Result r;
-  r.verdict = Verdict::Incorrect;
-  r.feedback = {std::move(f)};
+  r.verdict = v;
+  r.score = score;
+  r.feedback.push_back(std::move(f));
   return r;
 }
+
+Result incorrect(Feedback f) { return verdict(Verdict::Incorrect, std::move(f)); }
 
 }  // namespace
 
@@ -90,13 +95,8 @@ Result grade_line(PreparedBox& b, const Expr& answer) {
   // agrees with f′ or f (f itself a line), and the columns of f′ and f below
   // only serve to name a mistake.
   const auto line = as_line(F, xname);
-  if (line && near(line->slope, ref.slope) && near(line->intercept, ref.intercept)) {
-    Result r;
-    r.verdict = Verdict::Correct;
-    r.score = 1;
-    r.feedback = {fb::correct()};
-    return r;
-  }
+  if (line && near(line->slope, ref.slope) && near(line->intercept, ref.intercept))
+    return verdict(Verdict::Correct, fb::correct(), 1);
   // The derivative or the function itself where the tangent was asked: a
   // bare expression (or y = …) that agrees with f′ or f at sampled points.
   if (explicit_y) {
