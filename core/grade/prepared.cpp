@@ -5,6 +5,14 @@
 
 namespace calc::grade {
 
+void PartFailure::keep(const ShapeCheck& check) {
+  if (check.failed()) failure_ = check.message();
+}
+
+void PartFailure::raise() const {
+  if (!failure_.empty()) shape_error(failure_);
+}
+
 const Column& CandidateColumns::column(std::size_t i, const Sampled& s) {
   if (!columns_[i]) columns_[i] = s.evaluate(candidates_[i].expr);
   return *columns_[i];

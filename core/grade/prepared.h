@@ -61,27 +61,37 @@ struct WrongLines {
   double x0 = 0;                      // the point asked
 };
 
+// The failure handling of a Part below, the same for every T, and out of
+// line (prepared.cpp) rather than in each part's get().
+class PartFailure {
+ protected:
+  [[gnu::noinline]] void keep(const ShapeCheck& check);
+  [[gnu::noinline]] void raise() const;
+
+ private:
+  std::string failure_;
+};
+
 // A part computed on first use and kept. A shape error raised while it was
 // computed is kept with it and raised again on every later use, so every
 // grading that needs a part that failed fails the same way (undecided), not
 // only the first.
 template <class T>
-class Part {
+class Part : PartFailure {
  public:
   template <class Compute>
   T& get(Compute&& compute) {
     if (!value_) {
       ShapeCheck check;
       value_.emplace(compute());
-      if (check.failed()) failure_ = check.message();
+      keep(check);
     }
-    if (!failure_.empty()) shape_error(failure_);
+    raise();
     return *value_;
   }
 
  private:
   std::optional<T> value_;
-  std::string failure_;
 };
 
 class PreparedBox {
