@@ -22,36 +22,60 @@ std::pair<const Exercise*, const Box*> Catalog::find_box(std::string_view box_id
   return {nullptr, nullptr};
 }
 
-Catalog build_catalog(const std::vector<SourceFile>& files) {
-  Catalog c;
-  HashSet<std::string> exercise_ids, box_ids;
-  for (const auto& f : files) {
-    LoadResult r = load_exercise(f.text, f.name);
+namespace {
+
+// Adds the files' exercises one by one, keeping the errors in file order;
+// the exercises are sorted at the end.
+class CatalogBuilder {
+ public:
+  void add(LoadResult r, const std::string& file, int line) {
     if (r.error) {
-      c.errors.push_back(*r.error);
-      continue;
+      c_.errors.push_back(std::move(*r.error));
+      return;
     }
     Exercise& ex = *r.exercise;
-    if (!exercise_ids.insert(ex.id).second) {
-      c.errors.push_back({f.name, 1, "exercise id '" + ex.id + "' is also used by another file"});
-      continue;
+    if (!exercise_ids_.insert(ex.id).second) {
+      c_.errors.push_back({file, line, "exercise id '" + ex.id + "' is also used by another file"});
+      return;
     }
     bool clash = false;
     for (const auto& b : ex.boxes) {
-      if (!box_ids.insert(b.id).second) {
-        c.errors.push_back({f.name, b.line, "box id '" + b.id + "' is also used by another file"});
+      if (!box_ids_.insert(b.id).second) {
+        c_.errors.push_back({file, b.line, "box id '" + b.id + "' is also used by another file"});
         clash = true;
       }
     }
-    if (!clash) c.exercises.push_back(std::move(ex));
+    if (!clash) c_.exercises.push_back(std::move(ex));
   }
-  // Sorted through an index order (util/stable_order.h): std::stable_sort
-  // would instantiate its merges for moving whole exercises.
-  const std::vector<Exercise>& xs = c.exercises;
-  apply_order(c.exercises, stable_order(xs.size(), [&](std::uint32_t a, std::uint32_t b) {
-                return xs[a].order != xs[b].order ? xs[a].order < xs[b].order : xs[a].id < xs[b].id;
-              }));
-  return c;
+
+  Catalog finish() {
+    // Sorted through an index order (util/stable_order.h): std::stable_sort
+    // would instantiate its merges for moving whole exercises.
+    const std::vector<Exercise>& xs = c_.exercises;
+    apply_order(c_.exercises, stable_order(xs.size(), [&](std::uint32_t a, std::uint32_t b) {
+                  return xs[a].order != xs[b].order ? xs[a].order < xs[b].order : xs[a].id < xs[b].id;
+                }));
+    return std::move(c_);
+  }
+
+ private:
+  Catalog c_;
+  HashSet<std::string> exercise_ids_, box_ids_;
+};
+
+}  // namespace
+
+Catalog build_catalog_from_trees(const std::vector<TreeFile>& files) {
+  CatalogBuilder b;
+  // An exercise id's clash is reported at the document's line: 1 from TOML, none from JSON.
+  for (const auto& f : files) b.add(load_exercise(f.tree, f.name), f.name, f.tree.line);
+  return b.finish();
+}
+
+Catalog build_catalog(const std::vector<SourceFile>& files) {
+  CatalogBuilder b;
+  for (const auto& f : files) b.add(load_exercise(std::string_view(f.text), f.name), f.name, 1);
+  return b.finish();
 }
 
 std::vector<SourceFile> read_directory(const std::string& dir, std::string& error) {

@@ -21,7 +21,9 @@ const Definition* Exercise::find_definition(std::string_view name) const {
   return nullptr;
 }
 
-std::string LoadError::format() const { return file + ":" + std::to_string(line) + ": " + message; }
+std::string LoadError::format() const {
+  return line > 0 ? file + ":" + std::to_string(line) + ": " + message : file + ": " + message;
+}
 
 std::string_view to_string(BoxKind k) {
   switch (k) {
@@ -631,20 +633,21 @@ class ExerciseReader {
 
 }  // namespace
 
-LoadResult load_exercise(std::string_view text, std::string file) {
+LoadResult load_exercise(const toml::Value& document, std::string file) {
   LoadResult out;
-  toml::ParseOutcome parsed = toml::parse(text);
-  if (parsed.error) {
-    out.error = LoadError{file, parsed.error->line, parsed.error->message};
-    return out;
-  }
   ExerciseReader reader;
-  Exercise exercise = reader.exercise_of(*parsed.document, file);
+  Exercise exercise = reader.exercise_of(document, file);
   if (const auto& failure = reader.failure())
     out.error = LoadError{file, failure->line, failure->message};
   else
     out.exercise = std::move(exercise);
   return out;
+}
+
+LoadResult load_exercise(std::string_view text, std::string file) {
+  toml::ParseOutcome parsed = toml::parse(text);
+  if (parsed.error) return {std::nullopt, LoadError{std::move(file), parsed.error->line, parsed.error->message}};
+  return load_exercise(*parsed.document, std::move(file));
 }
 
 }  // namespace calc::exercise

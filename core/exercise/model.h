@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace calc::toml {
+class Value;
+}
+
 namespace calc::exercise {
 
 struct Text {
@@ -128,7 +132,7 @@ struct LoadError {
   std::string file;
   int line = 0;
   std::string message;
-  std::string format() const;  // "file:line: message"
+  std::string format() const;  // "file:line: message", or "file: message" for line 0 (a tree read from JSON)
 };
 
 struct LoadResult {
@@ -136,8 +140,12 @@ struct LoadResult {
   std::optional<LoadError> error;
 };
 
-// Parses and validates one exercise file's text (structure only; whether the
+// Validates one exercise file's document (structure only; whether the
 // expressions parse and the references compute is checked by grade/check.h).
+// Its values' lines go into the items and the error; 0 for a tree read from
+// JSON (exercise/tree_json.h), which carries none.
+LoadResult load_exercise(const toml::Value& document, std::string file);
+// The same from the file's TOML text.
 LoadResult load_exercise(std::string_view text, std::string file);
 
 std::string_view to_string(BoxKind k);
