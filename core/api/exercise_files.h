@@ -1,7 +1,8 @@
 #pragma once
-// The exercise files the page hands to the core (load_exercises_json in
-// grade_api.h): a JSON array [{"name": "calculus.example.toml", "text":
-// "<the file's TOML>"}, ...].
+// The exercise files handed to the core as JSON: the page's, as trees
+// (load_exercises_json in grade_api.h): [{"name": "calculus.example.toml",
+// "tree": {...}}, ...] (exercise/tree_json.h); the site build's, as TOML text
+// (the exercise tool, exercise_tool.h): [{"name": ..., "text": "<TOML>"}, ...].
 #include <string_view>
 #include <vector>
 
@@ -10,13 +11,17 @@
 
 namespace calc::api {
 
-// All the exercise files' text together may be at most this long (the
-// shipped ones are ~30 KB): a bound on what one call reads and builds.
+// All the exercise files' JSON together may be at most this long (the
+// shipped ones are ~40 KB): a bound on what one call reads and builds.
 constexpr std::size_t kMaxExerciseFilesJson = 4 << 20;
 
-// The files in order, or bad-json for malformed JSON or another shape (each
-// object needs the string members name and text, once each; other string
-// members are ignored), or bad-arguments for a text over the bound.
+// The trees in order, or bad-json for malformed JSON or another shape (each
+// object needs the members name, a string, and tree, an object; other members
+// are ignored), or bad-arguments for a text over the bound.
+json::ApiResult<std::vector<exercise::TreeFile>> read_exercise_trees(std::string_view files_json);
+
+// The TOML files in order, with the same errors (each object needs the string
+// members name and text, once each; other string members are ignored).
 json::ApiResult<std::vector<exercise::SourceFile>> read_exercise_files(std::string_view files_json);
 
 }  // namespace calc::api

@@ -158,9 +158,9 @@ void load_error_json(json::Writer& w, const exercise::LoadError& e) {
 void load_catalog(exercise::Catalog catalog) { loaded() = std::make_unique<Loaded>(std::move(catalog)); }
 
 std::string load_exercises_json(std::string_view files_json) {
-  const json::ApiResult<std::vector<exercise::SourceFile>> files = read_exercise_files(files_json);
+  const json::ApiResult<std::vector<exercise::TreeFile>> files = read_exercise_trees(files_json);
   if (!files.ok()) return json::error_json(files.error());
-  load_catalog(exercise::build_catalog(*files));
+  load_catalog(exercise::build_catalog_from_trees(*files));
   const exercise::Catalog& c = catalog();
   std::size_t boxes = 0;
   for (const auto& ex : c.exercises) boxes += ex.boxes.size();

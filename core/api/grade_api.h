@@ -18,10 +18,13 @@ namespace calc::api {
 // every exercise id unknown-exercise. A load replaces the catalog and drops
 // every prepared box.
 //
-// files_json: [{"name":"calculus.example.toml","text":"<the file's TOML>"}, ...].
-// Builds a catalog from the files (a file that fails to load is left out, the
-// others load) and makes it the facade's; returns {"exercises":N,"boxes":M,
-// "errors":[{"file","line","message"}]} (errors empty when all loaded).
+// files_json: [{"name":"calculus.example.toml","tree":{<the file's document>}}, ...],
+// each tree the JSON form of the file's TOML (exercise/tree_json.h), which the
+// site build writes with the exercise tool (exercise_tool.h) after checking
+// the files: the page's module reads no TOML. Builds a catalog from the trees
+// (a file that fails to load is left out, the others load) and makes it the
+// facade's; returns {"exercises":N,"boxes":M,"errors":[{"file","line","message"}]}
+// (errors empty when all loaded; line is 0, as trees carry no lines).
 // Malformed JSON or another shape gives {"error":{"code":"bad-json",…}}, a
 // text over 4 MiB bad-arguments; the current catalog is then kept.
 std::string load_exercises_json(std::string_view files_json);

@@ -1,8 +1,9 @@
 // The facade's catalog is what it was handed: load_exercises_json reads the
-// page's files ([{name, text}] as JSON), leaves a broken file out with its
-// file:line, refuses malformed JSON without touching the loaded catalog, and
-// a second load replaces the first, prepared boxes included. Before any load
-// the catalog is empty. The JSON reader's strings take every JSON escape.
+// page's files ([{name, tree}] as JSON, each tree the file's TOML document),
+// leaves a broken file out with its name (trees carry no lines), refuses
+// malformed JSON without touching the loaded catalog, and a second load
+// replaces the first, prepared boxes included. Before any load the catalog is
+// empty. The JSON reader's strings take every JSON escape.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,6 +14,8 @@
 #include "api/json.h"
 #include "api/json_reader.h"
 #include "exercise/builtin.h"
+#include "exercise/toml.h"
+#include "exercise/tree_json.h"
 #include "exercise_fixture.h"
 #include "facade_environment.h"
 #include "numeric_json_reader.h"
@@ -42,16 +45,24 @@ struct File {
   std::string name, text;
 };
 
-// The files as the page hands them over: [{"name": …, "text": …}, …].
+// A TOML file's tree as JSON (exercise/tree_json.h), as the site build writes it.
+std::string tree_of(const std::string& toml_text) {
+  const toml::ParseOutcome parsed = toml::parse(toml_text);
+  EXPECT_TRUE(parsed.document) << (parsed.error ? parsed.error->message : "");
+  if (!parsed.document) return "{}";
+  const exercise::TreeJson tree = exercise::tree_json(*parsed.document);
+  EXPECT_FALSE(tree.error) << tree.error->message;
+  return tree.json;
+}
+
+// The files as the page hands them over: [{"name": …, "tree": {…}}, …].
 std::string files_json(const std::vector<File>& files) {
   std::string out = "[";
   for (const auto& f : files) {
     if (out.size() > 1) out += ',';
     out += "{\"name\":";
     json::append_string(out, f.name);
-    out += ",\"text\":";
-    json::append_string(out, f.text);
-    out += '}';
+    out += ",\"tree\":" + tree_of(f.text) + '}';
   }
   return out + "]";
 }
@@ -117,7 +128,7 @@ TEST_F(LoadExercises, TheShippedFilesAsJsonGiveTheCompiledInCatalog) {
   EXPECT_EQ(verdict("calculus.ex1-tangent/line", "y = 4(x-1)"), "correct");
 }
 
-TEST_F(LoadExercises, ABrokenFileIsReportedWithFileAndLineAndTheOthersLoad) {
+TEST_F(LoadExercises, ABrokenFileIsReportedWithItsNameAndTheOthersLoad) {
   const Json result = parse_json(api::load_exercises_json(files_json({{"one.toml", exercise_text("t.one", "3x^2")},
                                                                       {"broken.toml", exercise_text("t.broken", "x", "nonsense")},
                                                                       {"two.toml", exercise_text("t.two", "x^3")}})));
@@ -126,8 +137,12 @@ TEST_F(LoadExercises, ABrokenFileIsReportedWithFileAndLineAndTheOthersLoad) {
   ASSERT_EQ(result["errors"].size(), 1u);
   const Json& error = result["errors"][0];
   EXPECT_EQ(error["file"].string, "broken.toml");
-  EXPECT_EQ(error["line"].number, 12);
+  // A tree carries no lines (the site build's check reported line 12).
+  EXPECT_EQ(error["line"].number, 0);
   EXPECT_NE(error["message"].string.find("nonsense"), std::string::npos) << error["message"].string;
+  const exercise::LoadError e{"broken.toml", 0, error["message"].string};
+  EXPECT_EQ(e.format(), "broken.toml: " + e.message);
+  EXPECT_EQ((exercise::LoadError{"broken.toml", 12, e.message}.format()), "broken.toml:12: " + e.message);
   EXPECT_EQ(exercise_ids(), (std::vector<std::string>{"t.one", "t.two"}));
   EXPECT_EQ(verdict("t.broken/d", "1"), "unknown-box");
   EXPECT_EQ(verdict("t.two/d", "3x^2"), "correct");
@@ -137,6 +152,7 @@ TEST_F(LoadExercises, ABrokenFileIsReportedWithFileAndLineAndTheOthersLoad) {
   EXPECT_EQ(clash["exercises"].number, 1);
   ASSERT_EQ(clash["errors"].size(), 1u);
   EXPECT_EQ(clash["errors"][0]["file"].string, "again.toml");
+  EXPECT_EQ(clash["errors"][0]["line"].number, 0);
   EXPECT_EQ(verdict("t.one/d", "6x"), "correct");
 }
 
@@ -176,28 +192,51 @@ TEST_F(LoadExercises, MalformedJsonIsRefusedAndTheCatalogKept) {
       "[{]",
       "[{}]",
       R"([{"name":"a.toml"}])",
-      R"([{"text":"x"}])",
-      R"([{"name":1,"text":"x"}])",
-      R"([{"name":"a.toml","text":["x"]}])",
-      R"([{"name":"a.toml","text":"x","name":"b.toml"}])",
-      R"([{"name":"a.toml","text":"x"},])",
-      R"([{"name":"a.toml","text":"x"}] x)",
-      R"([{"name":"a.toml","text":"x"}][])",
-      R"([{"name":"a.toml" "text":"x"}])",
-      R"([{"name":'a.toml',"text":"x"}])",
+      R"([{"tree":{}}])",
+      R"([{"name":1,"tree":{}}])",
+      R"([{"name":"a.toml","tree":["x"]}])",
+      R"([{"name":"a.toml","tree":"x"}])",
+      R"([{"name":"a.toml","text":"id = 1"}])",
+      R"([{"name":"a.toml","tree":{},"name":"b.toml"}])",
+      R"([{"name":"a.toml","tree":{}},])",
+      R"([{"name":"a.toml","tree":{}}] x)",
+      R"([{"name":"a.toml","tree":{}}][])",
+      R"([{"name":"a.toml" "tree":{}}])",
+      R"([{"name":'a.toml',"tree":{}}])",
+      // Values a tree cannot hold or JSON does not allow.
+      R"([{"name":"a","tree":{"x":null}}])",
+      R"([{"name":"a","tree":{"x":01}}])",
+      R"([{"name":"a","tree":{"x":-}}])",
+      R"([{"name":"a","tree":{"x":+1}}])",
+      R"([{"name":"a","tree":{"x":1.}}])",
+      R"([{"name":"a","tree":{"x":.5}}])",
+      R"([{"name":"a","tree":{"x":1e}}])",
+      R"([{"name":"a","tree":{"x":1e+}}])",
+      R"([{"name":"a","tree":{"x":0x10}}])",
+      R"([{"name":"a","tree":{"x":1e999}}])",
+      R"([{"name":"a","tree":{"x":-1e400}}])",
+      R"([{"name":"a","tree":{"x":9223372036854775808}}])",
+      R"([{"name":"a","tree":{"x":NaN}}])",
+      R"([{"name":"a","tree":{"x":Infinity}}])",
+      R"([{"name":"a","tree":{"x":tru}}])",
+      R"([{"name":"a","tree":{"x":True}}])",
+      R"([{"name":"a","tree":{"x":[1,]}}])",
+      R"([{"name":"a","tree":{"x":1,"x":2}}])",
+      R"([{"name":"a","tree":{"x":{"b":1,"a":2,"b":3}}}])",
+      R"([{"name":"a","tree":{1:2}}])",
       // Escapes: unknown, short, not hex, and surrogates alone or out of order.
-      R"([{"name":"a\x.toml","text":"x"}])",
-      R"([{"name":"a\u12.toml","text":"x"}])",
-      R"([{"name":"a\uZZZZ","text":"x"}])",
-      R"([{"name":"\ud83d","text":"x"}])",
-      R"([{"name":"\ud83d\u0041","text":"x"}])",
-      R"([{"name":"\ud83dx","text":"x"}])",
-      R"([{"name":"\ude00\ud83d","text":"x"}])",
-      R"([{"name":"\ude00","text":"x"}])",
-      R"([{"name":"a","text":"x\)",
+      R"([{"name":"a\x.toml","tree":{}}])",
+      R"([{"name":"a\u12.toml","tree":{}}])",
+      R"([{"name":"a\uZZZZ","tree":{}}])",
+      R"([{"name":"\ud83d","tree":{}}])",
+      R"([{"name":"\ud83d\u0041","tree":{}}])",
+      R"([{"name":"\ud83dx","tree":{}}])",
+      R"([{"name":"\ude00\ud83d","tree":{}}])",
+      R"([{"name":"\ude00","tree":{}}])",
+      R"([{"name":"a","tree":{"x":"x\"}}])",
       // Raw control characters inside a string, and a NUL after the array.
-      "[{\"name\":\"a\",\"text\":\"line\nline\"}]",
-      "[{\"name\":\"a\",\"text\":\"tab\tx\"}]",
+      "[{\"name\":\"a\",\"tree\":{\"x\":\"line\nline\"}}]",
+      "[{\"name\":\"a\",\"tree\":{\"x\":\"tab\tx\"}}]",
       std::string("[]\0", 3),
   };
   for (const auto& input : malformed) {
@@ -209,30 +248,39 @@ TEST_F(LoadExercises, MalformedJsonIsRefusedAndTheCatalogKept) {
   // Every truncation of a good input.
   for (std::size_t n = 0; n < good.size(); ++n)
     EXPECT_EQ(parse_json(api::load_exercises_json(good.substr(0, n)))["error"]["code"].string, "bad-json") << n;
-  // The reader says where it stopped; a shape error names the file.
-  EXPECT_EQ(parse_json(api::load_exercises_json(R"([{"name":1,"text":"x"}])"))["error"]["en"].string,
-            "Malformed JSON argument near character 9.");
-  EXPECT_EQ(parse_json(api::load_exercises_json(R"([{"name":"a","text":"x"},{"name":"b"}])"))["error"]["en"].string,
-            "Exercise file 2 needs one string \"name\" and one string \"text\".");
+  // The reader says where it stopped, and why when it can; a shape error names the file.
+  const auto message = [](const std::string& input) {
+    return parse_json(api::load_exercises_json(input))["error"]["en"].string;
+  };
+  EXPECT_EQ(message(R"([{"name":"a","tree":{"x":tru}}])"), "Malformed JSON argument near character 25.");
+  EXPECT_EQ(message(R"([{"name":"a","tree":{"x":01}}])"), "Malformed JSON argument near character 26.");
+  EXPECT_EQ(message(R"([{"name":"a","tree":{"x":1,"x":2}}])"),
+            "Malformed JSON argument near character 27: a key repeats.");
+  EXPECT_EQ(message(R"([{"name":"a","tree":{"x":123456789012345678901}}])"),
+            "Malformed JSON argument near character 25: an integer beyond 64 bits.");
+  EXPECT_EQ(message(R"([{"name":"a","tree":{"x":1e999}}])"),
+            "Malformed JSON argument near character 25: a number beyond the doubles.");
+  EXPECT_EQ(message(R"([{"name":"a","tree":{}},{"name":"b"}])"),
+            "Exercise file 2 needs one string \"name\" and one object \"tree\".");
   // Beyond the bound, nothing is read.
-  const std::string huge = "[{\"name\":\"a.toml\",\"text\":\"" + std::string(api::kMaxExerciseFilesJson, 'x') + "\"}]";
+  const std::string huge = "[{\"name\":\"a.toml\",\"tree\":{\"x\":\"" + std::string(api::kMaxExerciseFilesJson, 'x') + "\"}}]";
   EXPECT_EQ(parse_json(api::load_exercises_json(huge))["error"]["code"].string, "bad-arguments");
   EXPECT_EQ(api::catalog_json(), loaded);
   EXPECT_EQ(verdict("t.one/d", "6x"), "correct");
 }
 
-TEST_F(LoadExercises, FileTextsMayUseEveryEscape) {
-  // JSON.stringify escapes the newlines; a title with an escaped quote, a
-  // non-ASCII letter and a character beyond the BMP as a surrogate pair.
+TEST_F(LoadExercises, TreeStringsMayUseEveryEscape) {
+  // A title with an escaped quote, a newline, a non-ASCII letter and a
+  // character beyond the BMP as a surrogate pair.
   std::string text = exercise_text("t.one", "3x^2");
-  replace_all(text, "title.en = \"t\"", "title.en = \"\\\"é😀\\\" a/b\"");
+  replace_all(text, "title.en = \"t\"", "title.en = \"\\\"é😀\\\" a/b\\n\"");
   std::string input = files_json({{"one.toml", text}});
   replace_all(input, "é", "\\u00e9");
   replace_all(input, "😀", "\\ud83d\\ude00");
   replace_all(input, "a/b", "a\\/b");
   ASSERT_NE(input.find("\\n"), std::string::npos);
   ASSERT_EQ(api::load_exercises_json(input), R"({"exercises":1,"boxes":1,"errors":[]})");
-  EXPECT_EQ(parse_json(api::catalog_json())["exercises"][0]["title"]["en"].string, "\"é😀\" a/b");
+  EXPECT_EQ(parse_json(api::catalog_json())["exercises"][0]["title"]["en"].string, "\"é😀\" a/b\n");
 }
 
 TEST(JsonReader, StringsDecodeEveryEscapeToUtf8) {
