@@ -1,8 +1,9 @@
 // Builds dist/, the whole deployable site, from web/ and the wasm build.
-//   node web/build.mjs [--wasm-dir build/wasm/web] [--out dist]
+//   node web/build.mjs [--wasm-dir build/wasm/web] [--exercise-tool <wasm-dir>/../tools/exercise-tool.js] [--out dist]
 // Steps: empty dist/; bundle web/src/boot.js and web/src/main.js with esbuild
 // into classic IIFE scripts, because Chromium refuses module scripts on
-// file:// (app.js with exercises/*.toml and their catalog built in); copy web/index.html (with the CSP filled in), everything under
+// file:// (app.js with the trees of exercises/*.toml, converted and checked
+// by the wasm build's exercise tool, and their catalog built in); copy web/index.html (with the CSP filled in), everything under
 // web/static/, the core (calccore.mjs, minified, and calccore.wasm for http;
 // calccore.single.js for file://) and KaTeX's CSS and fonts; last, the service
 // worker, whose cache name is a hash of the files it caches. The result needs
@@ -16,17 +17,20 @@ import { parseArgs } from 'node:util';
 
 import { catalogSnapshot } from './catalog-snapshot.mjs';
 import { CSP } from './csp.mjs';
-import { readExerciseFiles } from './exercise-files.mjs';
+import { exerciseToolPath, exerciseTrees } from './exercise-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
   options: {
     'wasm-dir': { type: 'string', default: path.join(root, 'build/wasm/web') },
+    'exercise-tool': { type: 'string' },
     out: { type: 'string', default: path.join(root, 'dist') },
   },
 });
 const out = path.resolve(opts.out);
 const wasmDir = path.resolve(opts['wasm-dir']);
+// The exercise tool of the same wasm build (or CALCWB_EXERCISE_TOOL): the trees match the core.
+const exerciseTool = opts['exercise-tool'] ? path.resolve(opts['exercise-tool']) : exerciseToolPath(wasmDir);
 const CORE_FILES = ['calccore.mjs', 'calccore.wasm', 'calccore.single.js'];
 
 async function exists(p) {
@@ -46,19 +50,20 @@ const BUNDLE_OPTIONS = {
 };
 
 // boot.js, a small script of its own, starts the core from <head>; app.js is
-// the rest, with the exercise files the page hands the core at start-up
-// (web/exercise-files.mjs) and the catalog they give (web/catalog-snapshot.mjs)
-// built in: no request of their own, so file:// and the service worker's
-// cache need nothing more. Both are defined as string literals of JSON text,
-// the files in the very form loadExercises() takes.
+// the rest, with the exercise trees the page hands the core at start-up
+// (web/exercise-files.mjs: exercises/*.toml converted by the exercise tool,
+// which fails the build on any problem) and the catalog they give
+// (web/catalog-snapshot.mjs) built in: no request of their own, so file://
+// and the service worker's cache need nothing more. Both are defined as
+// string literals of JSON text, the trees in the very form loadExercises() takes.
 async function bundleApp() {
-  const files = readExerciseFiles();
+  const trees = await exerciseTrees(undefined, exerciseTool);
   await build({
     ...BUNDLE_OPTIONS,
     entryPoints: { boot: 'web/src/boot.js', app: 'web/src/main.js' },
     define: {
-      __CALCWB_EXERCISE_FILES__: JSON.stringify(JSON.stringify(files)),
-      __CALCWB_CATALOG__: JSON.stringify(await catalogSnapshot(wasmDir, files)),
+      __CALCWB_EXERCISE_FILES__: JSON.stringify(JSON.stringify(trees)),
+      __CALCWB_CATALOG__: JSON.stringify(await catalogSnapshot(wasmDir, trees)),
     },
   });
 }

@@ -4,14 +4,15 @@
 // transcendental functions with the same vendored musl code
 // (core/numeric/libm), so no last-bit libm difference is left to tolerate.
 // Build directories: $DETERMINISM_NATIVE_BUILD and $DETERMINISM_WASM_BUILD
-// (default build/native and build/wasm, the presets).
+// (default build/native and build/wasm, the presets); the exercise tool is the
+// wasm build's tools/exercise-tool.js (or $CALCWB_EXERCISE_TOOL).
 // Prints the first differences and exits 1 if there are any.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { loadExerciseFiles } from '../../web/exercise-files.mjs';
+import { exerciseToolPath, exerciseTrees, loadExerciseFiles } from '../../web/exercise-files.mjs';
 import { loadSingleFileCore } from '../e2e/harness.mjs';
 import { gradeRequests, numericRequests } from './generate.mjs';
 
@@ -22,8 +23,8 @@ const nativeBuild = buildDir('DETERMINISM_NATIVE_BUILD', 'native');
 const wasmBuild = buildDir('DETERMINISM_WASM_BUILD', 'wasm');
 const core = await loadSingleFileCore(require, path.join(wasmBuild, 'web/calccore.single.js'));
 // The native driver's catalog is compiled in from exercises/*.toml; the wasm
-// core, like the page's, is handed the same files.
-loadExerciseFiles(core);
+// core, like the page's, is handed the same files as trees.
+loadExerciseFiles(core, await exerciseTrees(undefined, exerciseToolPath(path.join(wasmBuild, 'web'))));
 
 const NUMERIC_ARGS = {
   limitTable: [2], tangent: [2], samplePlot: [2, 3, 4], gradientField: [2, 3, 4, 5, 6, 7], grade: [3], solution: [2],

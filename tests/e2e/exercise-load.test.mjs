@@ -1,7 +1,8 @@
-// The page hands the core the exercise files app.js embeds before it builds
+// The page hands the core the exercise trees app.js embeds before it builds
 // any box (web/src/main.js). The build refuses a broken file, so one is made
-// broken in transit here: the page must then name the file and line in its
-// language, build no boxes and set data-ready="error", never "true".
+// broken in transit here: the page must then name the file in its language
+// (a tree carries no lines: "file: message"), build no boxes and set
+// data-ready="error", never "true".
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,15 +14,20 @@ import { distDir, newPage, servedWorkbook } from './harness.mjs';
 const session = servedWorkbook();
 
 // dist/app.js with the first exercise file's top-level `order` key renamed to
-// one the exercise reader does not know; returns {body, file, line}.
+// one the exercise reader does not know; returns {body, file}. The trees
+// are JSON text inside a JS string literal, so the key's quotes may be escaped.
 function appWithBrokenExercise() {
-  const [first] = readExerciseFiles();
-  const line = first.text.split('\n').findIndex((l) => /^order = /.test(l)) + 1;
-  assert.ok(line > 0, `${first.name} has a top-level order key`);
+  const [first, second] = readExerciseFiles();
+  assert.match(first.text, /^order = /m, `${first.name} has a top-level order key`);
   const app = readFileSync(path.join(distDir, 'app.js'), 'utf8');
-  const at = app.indexOf('order = ');
-  assert.ok(at > app.indexOf(first.name), 'the first "order = " of app.js is in the first embedded file');
-  return { body: `${app.slice(0, at)}ordre = ${app.slice(at + 'order = '.length)}`, file: first.name, line };
+  const start = app.indexOf(first.name);
+  const key = /(\\?")order\1:/g;
+  key.lastIndex = start;
+  const found = key.exec(app);
+  assert.ok(start >= 0 && found, `app.js embeds ${first.name}'s tree with its order key`);
+  assert.ok(found.index < app.indexOf(second.name, start), 'the order key found is the first file\'s');
+  const at = found.index + found[1].length;
+  return { body: `${app.slice(0, at)}ordre${app.slice(at + 'order'.length)}`, file: first.name };
 }
 
 test('an exercise file the core refuses: the page names it, builds no boxes and is not ready', async () => {
@@ -33,7 +39,7 @@ test('an exercise file the core refuses: the page names it, builds no boxes and 
   await page.waitForSelector('html[data-ready="error"]');
 
   const status = page.locator('[data-role=core-status]');
-  const where = `${broken.file}:${broken.line}: `;
+  const where = `${broken.file}: unknown key 'ordre'`;
   const en = await status.textContent();
   assert.ok(en.startsWith('The exercises could not be loaded: '), en);
   assert.ok(en.includes(where), en);

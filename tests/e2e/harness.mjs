@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startStaticServer } from '../../scripts/static-server.mjs';
-import { loadExerciseFiles } from '../../web/exercise-files.mjs';
+import { exerciseToolPath, exerciseTrees, loadExerciseFiles } from '../../web/exercise-files.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // E2E_DIST tests another build of the site (e.g. one engineer's own build dir).
@@ -99,14 +99,15 @@ export async function openWorkbook(browser, url, { lang = 'en', contextOptions =
 
 // The page's core wrapper (web/src/core.js) over the same wasm build dist/
 // ships (the single-file variant, which Node can load), given the same
-// exercise files as the page (web/exercise-files.mjs): right answers come
-// from the core, never from the tests. E2E_WASM_DIR names the build's web/
-// directory when dist/ was built from another one (see E2E_DIST).
+// exercise trees as the page (web/exercise-files.mjs, converted by that
+// build's exercise tool, tools/ beside web/, or CALCWB_EXERCISE_TOOL): right
+// answers come from the core, never from the tests. E2E_WASM_DIR names the
+// build's web/ directory when dist/ was built from another one (see E2E_DIST).
 const wasmWebDir = process.env.E2E_WASM_DIR ? path.resolve(process.env.E2E_WASM_DIR) : path.join(repoRoot, 'build/wasm/web');
 export async function nodeCore() {
   const { wrapModule } = await import('../../web/src/core.js');
   const module = await loadSingleFileCore(createRequire(import.meta.url), path.join(wasmWebDir, 'calccore.single.js'));
-  loadExerciseFiles(module);
+  loadExerciseFiles(module, await exerciseTrees(undefined, exerciseToolPath(wasmWebDir)));
   return wrapModule(module);
 }
 

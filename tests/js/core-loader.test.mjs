@@ -2,7 +2,8 @@
 // which Node can load), given exercises/*.toml as the page gives them: every
 // API function returns a parsed object.
 // The core comes from scripts/build-wasm (build/wasm/web/); CALCCORE_SINGLE
-// points at another build of calccore.single.js.
+// points at another build of calccore.single.js, and the exercise tool is
+// that build's tools/exercise-tool.js (or CALCWB_EXERCISE_TOOL).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, test } from 'node:test';
 
-import { loadExerciseFiles } from '../../web/exercise-files.mjs';
+import { exerciseToolPath, exerciseTrees, loadExerciseFiles } from '../../web/exercise-files.mjs';
 import { exerciseLoadProblems, wrapModule } from '../../web/src/core.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +22,7 @@ let core;
 before(async () => {
   assert.ok(existsSync(corePath), `${corePath} is missing: run scripts/build-wasm first (or set CALCCORE_SINGLE)`);
   const module = await require(corePath)();
-  loadExerciseFiles(module);
+  loadExerciseFiles(module, await exerciseTrees(undefined, exerciseToolPath(path.dirname(corePath))));
   core = wrapModule(module);
 });
 
@@ -170,6 +171,9 @@ test('exerciseLoadProblems lists each file error as file:line: message, or why t
   assert.deepEqual(exerciseLoadProblems({ exercises: 9, boxes: 20, errors: [] }), []);
   const fileErrors = { exercises: 8, boxes: 18, errors: [{ file: 'a.toml', line: 3, message: 'unknown key "x"' }] };
   assert.deepEqual(exerciseLoadProblems(fileErrors), ['a.toml:3: unknown key "x"']);
+  // A tree carries no lines: line 0 is left out.
+  const treeErrors = { exercises: 8, boxes: 18, errors: [{ file: 'a.toml', line: 0, message: 'unknown key "x"' }] };
+  assert.deepEqual(exerciseLoadProblems(treeErrors), ['a.toml: unknown key "x"']);
   const refused = { error: { code: 'bad-json', en: 'Not JSON.', zh: '不是 JSON。' } };
   assert.deepEqual(exerciseLoadProblems(refused), ['Not JSON.']);
   assert.deepEqual(exerciseLoadProblems(refused, 'zh'), ['不是 JSON。']);

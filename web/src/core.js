@@ -96,12 +96,14 @@ export function wrapModule(module) {
 }
 
 // What went wrong when the core read the exercise files, from
-// loadExercises()'s result: [] when every file loaded. Each problem is one
-// line, "file:line: message" as `workbook check` prints them, or the reason
-// the core refused the whole input (in lang, which defaults to English).
+// loadExercises()'s (or the exercise tool's) result: [] when every file
+// loaded. Each problem is one line, "file:line: message" as `workbook check`
+// prints them ("file: message" for line 0: the page's trees carry no lines),
+// or the reason the core refused the whole input (in lang, which defaults to
+// English).
 export function exerciseLoadProblems(result, lang = 'en') {
   if (result.error) return [result.error[lang] ?? result.error.en ?? result.error.code];
-  return result.errors.map(({ file, line, message }) => `${file}:${line}: ${message}`);
+  return result.errors.map(({ file, line, message }) => (line > 0 ? `${file}:${line}: ${message}` : `${file}: ${message}`));
 }
 
 // The one load of the page, shared through a global because boot.js and app.js

@@ -118,10 +118,11 @@ async function start() {
   coreStatus.textContent = '';
   performance.mark('calcwb:core-loaded');
 
-  // The core has no exercises built in: the page hands it exercises/*.toml,
-  // which web/build.mjs embedded in app.js (web/exercise-files.mjs), before
-  // any box exists. A file the core refuses fails the page rather than
-  // leaving its boxes ungradable (the build refuses such a file too).
+  // The core has no exercises built in: the page hands it the trees of
+  // exercises/*.toml (their TOML as JSON), which web/build.mjs embedded in
+  // app.js (web/exercise-files.mjs), before any box exists. A file the core
+  // refuses fails the page rather than leaving its boxes ungradable (the
+  // build refuses such a file too).
   const exerciseLoad = core.current.loadExercises(__CALCWB_EXERCISE_FILES__);
   performance.mark('calcwb:exercises-loaded');
   const exercisesFailed = exerciseLoadProblems(exerciseLoad).length > 0;
