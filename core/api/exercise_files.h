@@ -12,7 +12,7 @@
 namespace calc::api {
 
 // All the exercise files' JSON together may be at most this long (the
-// shipped ones are ~40 KB): a bound on what one call reads and builds.
+// shipped trees are ~25 KB): a bound on what one call reads and builds.
 constexpr std::size_t kMaxExerciseFilesJson = 4 << 20;
 
 // The trees in order, or bad-json for malformed JSON or another shape (each
