@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/utf8.h"  // append_utf8, with to_utf8 below
+
 namespace calc::parsing {
 
 struct DecodeFailure {
@@ -23,7 +25,6 @@ std::optional<DecodeFailure> decode_utf8(std::string_view bytes, std::u32string&
 // Number of code points in valid or invalid UTF-8 (counts non-continuation bytes).
 std::size_t count_code_points(std::string_view bytes);
 
-void append_utf8(std::string& out, char32_t c);
 std::string to_utf8(std::u32string_view s);
 
 enum class CharProblem { None, Control, Bidi };
