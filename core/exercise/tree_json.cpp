@@ -71,6 +71,10 @@ class TreeReader {
 
  private:
   bool value(Value& v, int depth) {
+    if (++values_ > kMaxTreeValues) {
+      return fail(r_.position(), "more than " + std::to_string(kMaxTreeValues) + " values",
+                  "超过 " + std::to_string(kMaxTreeValues) + " 个值");
+    }
     const char c = r_.peek();
     if (c == '{' || c == '[') {
       if (depth == max_nesting_) {
@@ -202,6 +206,7 @@ class TreeReader {
   std::string_view s_;
   json::JsonReader r_;
   int max_nesting_;
+  int values_ = 0;
   std::optional<std::size_t> failed_at_;
   std::string reason_en_, reason_zh_;
 };

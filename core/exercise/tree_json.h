@@ -26,6 +26,12 @@ namespace calc::exercise {
 // exercise file needs 4.
 constexpr int kMaxTreeNesting = 32;
 
+// How many values (strings, numbers, tables, arrays, ...) one read builds at
+// most: the shipped exercises are ~2,000. Without it the 4 MiB bound on the
+// input (api/exercise_files.h) would still let [0,0,0,...] build two
+// million tree nodes, hundreds of MB.
+constexpr int kMaxTreeValues = 200000;
+
 struct TreeJson {
   std::string json;
   std::optional<toml::Error> error;  // a float that is not finite, or nesting beyond kMaxTreeNesting
@@ -35,7 +41,8 @@ TreeJson tree_json(const toml::Value& tree);
 
 // One JSON value (the whole text) as a tree, nesting at most max_nesting
 // arrays and objects deep. Malformed JSON, null, a repeated key, an integer
-// beyond 64 bits, a float beyond the doubles or deeper nesting are bad-json,
+// beyond 64 bits, a float beyond the doubles, deeper nesting or more than
+// kMaxTreeValues values are bad-json,
 // the message naming the character where reading stopped.
 json::ApiResult<toml::Value> read_tree_json(std::string_view text, int max_nesting);
 

@@ -116,6 +116,25 @@ TEST(ExerciseTreeJson, NestingIsBounded) {
   testing_support::reload_builtin_catalog();
 }
 
+TEST(ExerciseTreeJson, ValuesAreBounded) {
+  const auto zeros = [](int n) {
+    std::string json = "[0";
+    for (int i = 1; i < n; ++i) json += ",0";
+    return json + "]";
+  };
+  // The array itself is one value.
+  EXPECT_TRUE(exercise::read_tree_json(zeros(exercise::kMaxTreeValues - 1), exercise::kMaxTreeNesting).ok());
+  const auto too_many = exercise::read_tree_json(zeros(exercise::kMaxTreeValues), exercise::kMaxTreeNesting);
+  ASSERT_FALSE(too_many.ok());
+  EXPECT_EQ(too_many.error().code, "bad-json");
+  EXPECT_NE(too_many.error().en.find("more than 200000 values"), std::string::npos) << too_many.error().en;
+  // Through the page's entry point, the previous catalog stays.
+  const std::string before = api::catalog_json();
+  const Json loaded = parse_json(api::load_exercises_json("[" + zeros(exercise::kMaxTreeValues) + "]"));
+  EXPECT_EQ(loaded["error"]["code"].string, "bad-json");
+  EXPECT_EQ(api::catalog_json(), before);
+}
+
 TEST(ExerciseTreeJson, EveryShippedFileReadsBackToItsTreeAndCatalog) {
   std::vector<exercise::TreeFile> trees;
   for (const auto& f : exercise::embedded_sources()) {
