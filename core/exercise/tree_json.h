@@ -27,7 +27,7 @@ namespace calc::exercise {
 constexpr int kMaxTreeNesting = 32;
 
 // How many values (strings, numbers, tables, arrays, ...) one read builds at
-// most: the shipped exercises are ~2,000. Without it the 4 MiB bound on the
+// most: the shipped exercises are ~800. Without it the 4 MiB bound on the
 // input (api/exercise_files.h) would still let [0,0,0,...] build two
 // million tree nodes, hundreds of MB.
 constexpr int kMaxTreeValues = 200000;
