@@ -78,13 +78,11 @@ int run_check(Args args) {
   const calc::exercise::Catalog& catalog = own ? *own : calc::exercise::builtin_catalog();
   const auto errors = calc::grade::check_catalog(catalog);
   for (const auto& e : errors) std::cerr << e << '\n';
-  std::size_t boxes = 0;
-  for (const auto& ex : catalog.exercises) boxes += ex.boxes.size();
   if (!errors.empty()) {
     std::cerr << errors.size() << " problem(s)\n";
     return 1;
   }
-  std::cout << "ok: " << catalog.exercises.size() << " exercises, " << boxes << " boxes\n";
+  std::cout << "ok: " << catalog.exercises.size() << " exercises, " << catalog.box_count() << " boxes\n";
   return 0;
 }
 

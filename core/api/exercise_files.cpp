@@ -26,6 +26,17 @@ std::optional<json::ApiError> over_bound(std::string_view files_json) {
 
 }  // namespace
 
+void load_error_json(json::Writer& w, const exercise::LoadError& e) {
+  w.begin_object();
+  w.key("file");
+  w.value(e.file);
+  w.key("line");
+  w.value(e.line);
+  w.key("message");
+  w.value(e.message);
+  w.end_object();
+}
+
 json::ApiResult<std::vector<exercise::TreeFile>> read_exercise_trees(std::string_view files_json) {
   if (auto error = over_bound(files_json)) return *error;
   // The array and each file's object are two levels above the tree.

@@ -20,6 +20,9 @@ constexpr std::size_t kMaxExerciseFilesJson = 4 << 20;
 // are ignored), or bad-arguments for a text over the bound.
 json::ApiResult<std::vector<exercise::TreeFile>> read_exercise_trees(std::string_view files_json);
 
+// One load error as the page and the site build read it: {file, line, message}.
+void load_error_json(json::Writer& w, const exercise::LoadError& e);
+
 // The TOML files in order, with the same errors (each object needs the string
 // members name and text, once each; other string members are ignored).
 json::ApiResult<std::vector<exercise::SourceFile>> read_exercise_files(std::string_view files_json);

@@ -10,21 +10,6 @@
 
 namespace calc::api {
 
-namespace {
-
-void error_object(json::Writer& w, const std::string& file, int line, const std::string& message) {
-  w.begin_object();
-  w.key("file");
-  w.value(file);
-  w.key("line");
-  w.value(line);
-  w.key("message");
-  w.value(message);
-  w.end_object();
-}
-
-}  // namespace
-
 std::string exercise_trees_json(std::string_view files_json) {
   const json::ApiResult<std::vector<exercise::SourceFile>> files = read_exercise_files(files_json);
   if (!files.ok()) return json::error_json(files.error());
@@ -54,7 +39,7 @@ std::string exercise_trees_json(std::string_view files_json) {
   w.end_array();
   w.key("errors");
   w.begin_array();
-  for (const auto& e : errors) error_object(w, e.file, e.line, e.message);
+  for (const auto& e : errors) load_error_json(w, e);
   w.end_array();
   w.end_object();
   return w.take();

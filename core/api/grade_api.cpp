@@ -142,17 +142,6 @@ void exercise_json(json::Writer& w, const exercise::Exercise& ex, std::uint64_t 
   w.end_object();
 }
 
-void load_error_json(json::Writer& w, const exercise::LoadError& e) {
-  w.begin_object();
-  w.key("file");
-  w.value(e.file);
-  w.key("line");
-  w.value(e.line);
-  w.key("message");
-  w.value(e.message);
-  w.end_object();
-}
-
 }  // namespace
 
 void load_catalog(exercise::Catalog catalog) { loaded() = std::make_unique<Loaded>(std::move(catalog)); }
@@ -162,14 +151,12 @@ std::string load_exercises_json(std::string_view files_json) {
   if (!files.ok()) return json::error_json(files.error());
   load_catalog(exercise::build_catalog_from_trees(*files));
   const exercise::Catalog& c = catalog();
-  std::size_t boxes = 0;
-  for (const auto& ex : c.exercises) boxes += ex.boxes.size();
   json::Writer w;
   w.begin_object();
   w.key("exercises");
   w.value(static_cast<std::int64_t>(c.exercises.size()));
   w.key("boxes");
-  w.value(static_cast<std::int64_t>(boxes));
+  w.value(static_cast<std::int64_t>(c.box_count()));
   w.key("errors");
   w.begin_array();
   for (const auto& e : c.errors) load_error_json(w, e);

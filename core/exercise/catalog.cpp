@@ -16,6 +16,12 @@ const Exercise* Catalog::find_exercise(std::string_view id) const {
   return nullptr;
 }
 
+std::size_t Catalog::box_count() const {
+  std::size_t n = 0;
+  for (const auto& ex : exercises) n += ex.boxes.size();
+  return n;
+}
+
 std::pair<const Exercise*, const Box*> Catalog::find_box(std::string_view box_id) const {
   for (const auto& e : exercises)
     if (const Box* b = e.find_box(box_id)) return {&e, b};

@@ -32,6 +32,7 @@ struct Catalog {
   const Exercise* find_exercise(std::string_view id) const;
   // The box and the exercise it belongs to; {nullptr, nullptr} when unknown.
   std::pair<const Exercise*, const Box*> find_box(std::string_view box_id) const;
+  std::size_t box_count() const;
 };
 
 // The page's path: no TOML is read.
